@@ -1,0 +1,47 @@
+"""The value extraction returns: one cleaned article and what is known about it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class NotAnArticle(Exception):
+    """The page is not an article (consent/login wall, challenge, error or listing page, ...).
+
+    ``reason`` is a short machine-readable word the crawl counts in its stats
+    (``archiver/not_article/<reason>``).
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class Article:
+    """An extracted article. Attribute names are the JSON record's keys (see items.py)."""
+
+    url: str
+    canonical_url: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None          # ISO 8601 with offset
+    modified: str | None = None
+    language: str | None = None           # ISO 639-1
+    language_confidence: float = 0.0
+    declared_language: str | None = None  # as the page declares it (html lang, og:locale, JSON-LD)
+    description: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: dict[str, str | None] | None = None   # {url, caption, credit}
+    sources: list[dict[str, str | None]] = field(default_factory=list)  # [{name, url}]
+    text: str = ""
+    html: str = ""
+    word_count: int = 0
+    paywalled: bool = False
+    removed: dict[str, int] = field(default_factory=dict)  # what cleaning removed, by kind
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

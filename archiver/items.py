@@ -1,0 +1,45 @@
+"""The JSON record: one per archived article. Its JSON Schema ships beside it (record.schema.json).
+
+The record is the Article's fields plus what the crawl knows (site, fetch time, status) and the
+links to the WARC records that hold the raw capture and the clean conversion.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .extract.article import Article
+
+SCHEMA_VERSION = 1
+
+RECORD_KEYS = (
+    "url", "canonical_url", "site", "title", "authors", "published", "modified", "language",
+    "language_confidence", "declared_language", "description", "section", "tags", "image",
+    "sources", "text", "html", "word_count", "paywalled", "fetched_at", "http_status", "warc",
+    "schema_version",
+)
+
+
+def build_record(article: Article, *, site: str | None, fetched_at: str, http_status: int,
+                 warc: dict[str, str] | None) -> dict[str, Any]:
+    """The JSON record for ``article`` (keys in RECORD_KEYS order, then ``removed``)."""
+    data = article.to_dict()
+    extra = {"site": site, "fetched_at": fetched_at, "http_status": http_status,
+             "warc": warc, "schema_version": SCHEMA_VERSION}
+    record = {k: extra[k] if k in extra else data[k] for k in RECORD_KEYS}
+    record["removed"] = data.get("removed", {})
+    return record
+
+
+@lru_cache(maxsize=1)
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a record."""
+    return json.loads(resources.files("archiver").joinpath("record.schema.json").read_text("utf-8"))
+
+
+def dumps_record(record: dict[str, Any]) -> str:
+    """One JSON Lines line (no trailing newline): UTF-8 text, not ASCII escapes."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,60 @@
+"""Scrapy settings for the archiver. Our own settings carry an ARCHIVER_ or WARC_ prefix.
+
+Polite by default: robots.txt obeyed, AutoThrottle on, two requests at a time per domain, an
+honest User-Agent that names the project. Override any of these with ``-s NAME=VALUE``.
+"""
+
+from archiver import __version__
+
+BOT_NAME = "archiver"
+SPIDER_MODULES = ["archiver.spiders"]
+NEWSPIDER_MODULE = "archiver.spiders"
+
+# --- where the archive goes ---------------------------------------------------------------
+ARCHIVE_DIR = "archives"
+
+# --- politeness -----------------------------------------------------------------------------
+ARCHIVER_USER_AGENT = (
+    f"archiver/{__version__} (+https://github.com/archiver/archiver; news archiving bot)"
+)
+USER_AGENT = ARCHIVER_USER_AGENT
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+COOKIES_ENABLED = False          # we never send cookies we were not configured with
+REFERER_ENABLED = False          # and no referrer tricks
+TELNETCONSOLE_ENABLED = False
+
+# News pages are well under 10 MB; the bound applies to the decompressed body (gzip bombs).
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 60
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# --- components -------------------------------------------------------------------------------
+# Raw capture sits above RedirectMiddleware (600) and HttpCompressionMiddleware (590) so that it
+# sees every redirect hop and the body exactly as it came over the network.
+DOWNLOADER_MIDDLEWARES = {
+    "archiver.warc.capture.WarcCaptureMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "archiver.pipelines.ArticlePipeline": 300,
+}
+
+WARC_PREFIX = "ARCHIVER"
+WARC_MAX_SIZE = 1_000_000_000          # rotate between articles past this many bytes
+WARC_OPERATOR = ""                     # who runs the crawl (warcinfo `operator`)
+WARC_IS_PART_OF = "archiver"           # warcinfo `isPartOf`
+
+# --- Scrapy housekeeping --------------------------------------------------------------------
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
