@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from dataclasses import dataclass
 from typing import Any
 
 from .extract.article import Article
@@ -43,3 +44,20 @@ def record_schema() -> dict[str, Any]:
 def dumps_record(record: dict[str, Any]) -> str:
     """One JSON Lines line (no trailing newline): UTF-8 text, not ASCII escapes."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class FetchedPage:
+    """What a spider hands the pipeline for a page it believes is an article.
+
+    The spider does no extraction (discovery and scheduling only); the pipeline extracts, builds
+    the record and writes it with the raw exchange (``exchange``, captured by the WARC middleware).
+    """
+
+    url: str
+    html: str
+    site: str | None
+    fetched_at: str                 # ISO 8601 UTC, the capture time
+    http_status: int
+    exchange: Any = None            # archiver.warc.exchange.Exchange, when WARC capture is on
+    edition: str | None = None

@@ -1,0 +1,42 @@
+"""The `archive` command: one click group, one small module per subcommand (archiver/commands/).
+
+Subcommands are imported only when run, so `archive --help` stays fast and a broken optional
+dependency of one command never breaks the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name -> "module:attribute" of a click.Command; add a line here to add a command.
+COMMANDS: dict[str, str] = {
+    "demo": "archiver.commands.demo:demo",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports each subcommand's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="archiver")
+def main() -> None:
+    """Archive news articles clean, and get them back.
+
+    \b
+    Examples:
+      archive demo                       crawl the bundled offline mirror, print a summary
+      archive check archives/            validate WARC files and their JSON records
+    """

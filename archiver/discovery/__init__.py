@@ -1,0 +1,11 @@
+"""Discovery: turning robots.txt, sitemaps and feeds into dated article URLs.
+
+Pure functions over bytes, no Scrapy requests: the spiders schedule, these parse. Shared by every
+spider (the per-site `decoder` one and the generic `news` one).
+"""
+
+from .entries import Entry
+from .feeds import parse_feed
+from .sitemaps import SitemapKind, parse_sitemap, sitemap_body
+
+__all__ = ["Entry", "SitemapKind", "parse_feed", "parse_sitemap", "sitemap_body"]

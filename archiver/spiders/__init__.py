@@ -1,0 +1,1 @@
+"""Thin spiders: discovery and scheduling only; extraction happens in the item pipeline."""

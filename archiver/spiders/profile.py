@@ -1,0 +1,197 @@
+"""A spider driven by a site profile: robots.txt -> sitemap index -> sitemaps, plus feeds.
+
+Everything site-specific comes from the `SiteProfile` (editions, sitemap/feed paths, article URL
+rules); the spider only discovers article URLs and schedules them, once each.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import date, datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Request, Response
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+
+from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
+from archiver.discovery.feeds import NotAFeed
+from archiver.discovery.sitemaps import NotASitemap
+from archiver.discovery.urls import Rebaser, canonical_key, is_http_url
+from archiver.items import FetchedPage
+from archiver.sites import SiteProfile
+
+logger = logging.getLogger(__name__)
+
+
+class BadArgument(ValueError):
+    """A spider argument (-a NAME=VALUE) that cannot be used."""
+
+
+class ProfileSpider(scrapy.Spider):
+    """Base class: subclasses set ``name`` and ``profile``."""
+
+    profile: SiteProfile
+
+    def __init__(self, edition: str = "all", since: str | None = None,
+                 limit: str | int | None = None, **kwargs: Any) -> None:
+        bases = {code: kwargs.pop(f"{code}_url", None) or url
+                 for code, url in self.profile.editions.items()}
+        super().__init__(**kwargs)
+        self.editions = self._pick_editions(edition, bases)
+        self.rebase = Rebaser({self.profile.editions[c]: b for c, b in self.editions.items()})
+        self.allowed_domains = sorted(h for h in self.profile.hosts(self.editions) if h)
+        self.since = _parse_since(since)
+        self.limit = _parse_limit(limit)
+        self._seen: set[str] = set()
+        self._scheduled = 0
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.limit and not crawler.settings.getint("CLOSESPIDER_ITEMCOUNT"):
+            crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.limit, priority="spider")
+        return spider
+
+    def _pick_editions(self, edition: str, bases: dict[str, str]) -> dict[str, str]:
+        wanted = list(bases) if edition == "all" else [e.strip() for e in edition.split(",")]
+        unknown = [e for e in wanted if e not in bases]
+        if unknown:
+            raise BadArgument(f"unknown edition {unknown[0]!r}: use one of "
+                              f"{', '.join(bases)} or all")
+        for code in wanted:
+            if not is_http_url(bases[code]):
+                raise BadArgument(f"{code}_url must be an http(s) URL, not {bases[code]!r}")
+        return {code: bases[code].rstrip("/") for code in wanted}
+
+    # -- discovery ------------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for code, base in self.editions.items():
+            yield Request(f"{base}/robots.txt", self.parse_robots, cb_kwargs={"edition": code},
+                          dont_filter=True, errback=self.discovery_failed)
+            for path in self.profile.feed_paths:
+                yield Request(f"{base}{path}", self.parse_feed, cb_kwargs={"edition": code},
+                              errback=self.discovery_failed)
+
+    def parse_robots(self, response: Response, edition: str) -> Iterator[Request]:
+        base = self.editions[edition]
+        urls = [self.rebase(u) for u in sitemap_urls_from_robots(response.body, base_url=base)]
+        urls = [u for u in urls if self._on_site(u)]
+        if not urls or response.status >= 400:
+            urls = [f"{base}{p}" for p in self.profile.sitemap_paths]
+        for url in urls:
+            yield Request(url, self.parse_sitemap, cb_kwargs={"edition": edition},
+                          errback=self.discovery_failed)
+
+    def parse_sitemap(self, response: Response, edition: str) -> Iterator[Request]:
+        try:
+            kind, entries = parse_sitemap(response.body)
+        except NotASitemap as exc:
+            self._count("bad_sitemap")
+            logger.warning("Ignoring sitemap %s: %s", response.url, exc)
+            return
+        if kind is SitemapKind.INDEX:
+            yield from self._follow_index(entries, edition)
+        else:
+            yield from self._schedule(entries, edition, source="sitemap")
+
+    def _follow_index(self, entries: Iterable[Entry], edition: str) -> Iterator[Request]:
+        import re
+
+        for entry in entries:
+            url = self.rebase(entry.url)
+            follow = self.profile.sitemap_follow
+            if not self._on_site(url) or (follow and not any(re.search(p, url) for p in follow)):
+                continue
+            yield Request(url, self.parse_sitemap, cb_kwargs={"edition": edition},
+                          errback=self.discovery_failed)
+
+    def parse_feed(self, response: Response, edition: str) -> Iterator[Request]:
+        try:
+            entries = parse_feed(response.body, base_url=response.url)
+        except NotAFeed as exc:
+            self._count("bad_feed")
+            logger.warning("Ignoring feed %s: %s", response.url, exc)
+            return
+        yield from self._schedule(entries, edition, source="feed")
+
+    def _schedule(self, entries: Iterable[Entry], edition: str, source: str) -> Iterator[Request]:
+        for entry in entries:
+            url = self.rebase(entry.url)
+            if not self._on_site(url) or not entry.on_or_after(self.since):
+                continue
+            if not (self._is_shortlink(url) or self.profile.is_article_path(urlsplit(url).path)):
+                self._count("not_article_url")
+                continue
+            key = canonical_key(url)
+            if key in self._seen:
+                self._count("duplicate_url")
+                continue
+            self._seen.add(key)
+            self._count(f"scheduled_from_{source}")
+            yield self.article_request(url, edition, entry)
+
+    def article_request(self, url: str, edition: str, entry: Entry) -> Request:
+        """The request for one article; its raw exchange is archived with the article's records."""
+        return Request(url, self.parse_article, cb_kwargs={"edition": edition},
+                       meta={"archiver_article": True, "archiver_lastmod": entry.when},
+                       errback=self.article_failed)
+
+    # -- pages ----------------------------------------------------------------------------------
+    def parse_article(self, response: Response, edition: str) -> Iterator[FetchedPage]:
+        if not hasattr(response, "text"):
+            self._count("not_text")
+            logger.info("Not a text page, archived raw only: %s", response.url)
+            return
+        yield FetchedPage(url=response.url, html=response.text, site=self.profile.name,
+                          fetched_at=_capture_time(response), http_status=response.status,
+                          exchange=response.meta.get("warc_exchange"), edition=edition)
+
+    def discovery_failed(self, failure) -> None:
+        self._count("discovery_failed")
+        logger.warning("Discovery fetch failed: %s", failure.getErrorMessage())
+
+    def article_failed(self, failure) -> None:
+        self._count("article_failed")
+        logger.warning("Article fetch failed: %s", failure.getErrorMessage())
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _on_site(self, url: str) -> bool:
+        return is_http_url(url) and (urlsplit(url).hostname or "") in self.allowed_domains
+
+    def _is_shortlink(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.path in ("", "/") and parts.query.startswith("p=")
+
+    def _count(self, key: str) -> None:
+        if self.crawler is not None:
+            self.crawler.stats.inc_value(f"archiver/discovery/{key}")
+
+
+def _parse_since(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise BadArgument(f"since must be YYYY-MM-DD, not {value!r}") from None
+
+
+def _parse_limit(value: str | int | None) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        limit = int(value)
+    except ValueError:
+        raise BadArgument(f"limit must be a whole number, not {value!r}") from None
+    if limit < 1:
+        raise BadArgument("limit must be at least 1")
+    return limit
+
+
+def _capture_time(response: Response) -> str:
+    exchange = response.meta.get("warc_exchange")
+    when = getattr(exchange, "date", None) or datetime.now(timezone.utc)
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
