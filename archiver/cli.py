@@ -12,7 +12,12 @@ import click
 
 # name -> "module:attribute" of a click.Command; add a line here to add a command.
 COMMANDS: dict[str, str] = {
+    "check": "archiver.commands.check:check",
     "demo": "archiver.commands.demo:demo",
+    "replay": "archiver.commands.replay:replay",
+    "serve": "archiver.commands.serve:serve",
+    "reprocess": "archiver.commands.reprocess:reprocess",
+    "stats": "archiver.commands.stats:stats",
 }
 
 

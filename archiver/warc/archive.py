@@ -1,0 +1,169 @@
+"""The WARC archive of one crawler process: owns the open file, rotates it, closes it.
+
+Durability rules (why the code is shaped like this):
+- every record is one gzip member and every write goes straight to the file descriptor (no
+  user-space buffer), so SIGKILL loses at most what was being written at that instant;
+- an article's five records go out in one write and are fsynced before its JSON line is
+  written, so a JSON line never points at records that are not on disk;
+- the JSON line is one os.write on an O_APPEND descriptor: a kill never leaves half a line
+  interleaved with another process's line.
+The JSON Lines are written here, not through Scrapy's FEEDS, because of the last two rules.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .compose import article_records, request_record, response_record, warcinfo_record
+from .exchange import Exchange
+from .files import OPEN_SUFFIX, create_locked, fsync_dir, host_token, jsonl_path, write_all
+from .info import warcinfo_fields
+from .records import new_record_id
+from .repair import repair_directory
+
+logger = logging.getLogger(__name__)
+CRAWLER_ATTR = "_archiver_warc_archive"
+
+
+class ArticleFileChanged(Exception):
+    """write_article was given links to a file other than the one open now."""
+
+
+class WarcArchive:
+    """One per crawler process. Files are opened lazily: a crawl that fetches nothing writes none."""
+
+    def __init__(self, directory: str | Path, *, prefix: str = "ARCHIVER",
+                 max_size: int = 1_000_000_000, info: list[tuple[str, str]] | None = None,
+                 host: str | None = None, repair: bool = True) -> None:
+        self.directory = Path(directory)
+        self.prefix, self.max_size = prefix, max_size
+        self.info = info if info is not None else warcinfo_fields()
+        self.host = host or host_token()
+        self.serial = 0
+        self._fd: int | None = None
+        self._final: Path | None = None
+        self._size = 0
+        self._pending: set[str] = set()
+        self._deferred: dict[int, Exchange] = {}
+        self.repaired = repair_directory(self.directory) if repair and self.directory.exists() else []
+        for result in self.repaired:
+            logger.warning("WARC crash repair: %s", result)
+
+    @classmethod
+    def for_crawler(cls, crawler: Any) -> WarcArchive:
+        """The crawler's one archive, created on first use and closed when the spider closes."""
+        archive = getattr(crawler, CRAWLER_ATTR, None)
+        if archive is None:
+            from scrapy import signals
+            settings = crawler.settings
+            archive = cls(settings.get("ARCHIVE_DIR", "archives"),
+                          prefix=settings.get("WARC_PREFIX", "ARCHIVER"),
+                          max_size=settings.getint("WARC_MAX_SIZE", 1_000_000_000),
+                          info=warcinfo_fields(settings))
+            crawler.signals.connect(archive._spider_closed, signal=signals.spider_closed)
+            setattr(crawler, CRAWLER_ATTR, archive)
+        return archive
+
+    # --- public API -------------------------------------------------------------------------
+    @property
+    def file_name(self) -> str | None:
+        """Final name (no directory, no .open) of the file open now."""
+        return self._final.name if self._final else None
+
+    def write_exchange(self, exchange: Exchange) -> str:
+        """Write a response + request pair now; returns the response record's ID."""
+        if exchange.record_id:
+            return exchange.record_id
+        self._deferred.pop(id(exchange), None)
+        self._rotate_if_full()
+        response_id = new_record_id()
+        records = [response_record(exchange, response_id), request_record(exchange, response_id)]
+        self._write(b"".join(r.to_gzip() for r in records))
+        exchange.record_id = response_id
+        return response_id
+
+    def defer(self, exchange: Exchange) -> None:
+        """Hold an article's exchange until write_article (or release) takes it."""
+        self._deferred[id(exchange)] = exchange
+
+    def release(self, exchange: Exchange | None) -> None:
+        """The deferred exchange will not become an article: archive it as a plain capture."""
+        if exchange is not None and id(exchange) in self._deferred:
+            self.write_exchange(exchange)
+
+    def begin_article(self) -> dict[str, str]:
+        """Reserve record IDs (and the file) for one article; rotates first if the file is full."""
+        self._rotate_if_full()
+        self._ensure_open()
+        links = {"file": self.file_name or "", "response_id": new_record_id(),
+                 "conversion_id": new_record_id()}
+        self._pending.add(links["response_id"])
+        return links
+
+    def abandon_article(self, links: dict[str, str]) -> None:
+        self._pending.discard(links["response_id"])
+
+    def write_article(self, links: dict[str, str], exchange: Exchange, clean_html: str,
+                      fields: list[tuple[str, str]], record: dict[str, Any]) -> None:
+        """The article's five records in one write, fsync, then its JSON line."""
+        if links["file"] != self.file_name:
+            raise ArticleFileChanged(f"article links name {links['file']}, open is {self.file_name}")
+        self._pending.discard(links["response_id"])
+        self._deferred.pop(id(exchange), None)
+        records = article_records(links, exchange, clean_html, fields, record)
+        self._write(b"".join(r.to_gzip() for r in records))
+        exchange.record_id = links["response_id"]
+        os.fsync(self._fd)  # type: ignore[arg-type]
+        self._append_jsonl(record)
+
+    def close(self) -> None:
+        """Write held-back exchanges, close the file and drop its .open suffix."""
+        for exchange in list(self._deferred.values()):
+            self.write_exchange(exchange)
+        self._close_file()
+
+    # --- internals --------------------------------------------------------------------------
+    def _spider_closed(self, spider: Any = None, reason: str = "") -> None:
+        self.close()
+
+    def _ensure_open(self) -> None:
+        if self._fd is not None:
+            return
+        self._fd, self._final, self.serial = create_locked(
+            self.directory, self.prefix, self.serial, self.host)
+        self._size = 0
+        info = warcinfo_record(self._final.name, self.info, datetime.now(timezone.utc))
+        self._write(info.to_gzip())
+
+    def _write(self, data: bytes) -> None:
+        self._ensure_open()
+        write_all(self._fd, data)  # type: ignore[arg-type]
+        self._size += len(data)
+
+    def _rotate_if_full(self) -> None:
+        if self._fd is not None and self._size >= self.max_size and not self._pending:
+            self._close_file()
+
+    def _close_file(self) -> None:
+        if self._fd is None or self._final is None:
+            return
+        os.fsync(self._fd)
+        os.rename(self._final.with_name(self._final.name + OPEN_SUFFIX), self._final)
+        fsync_dir(self._final.parent)
+        os.close(self._fd)   # closing releases the flock, after the rename
+        logger.info("WARC file closed: %s (%d bytes)", self._final, self._size)
+        self._fd, self._final = None, None
+        self.serial += 1
+
+    def _append_jsonl(self, record: dict[str, Any]) -> None:
+        from archiver.items import dumps_record
+        line = (dumps_record(record) + "\n").encode("utf-8")
+        fd = os.open(jsonl_path(self._final), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)  # type: ignore[arg-type]
+        try:
+            write_all(fd, line)
+        finally:
+            os.close(fd)

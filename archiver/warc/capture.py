@@ -1,0 +1,93 @@
+"""Downloader middleware that captures every fetch as it came over the network.
+
+It sits at 950, above RedirectMiddleware (600) and HttpCompressionMiddleware (590): responses
+pass through it first, so it sees each redirect hop and the body still compressed.
+
+An article page's exchange is not written here but handed to the item pipeline through
+``request.meta["warc_exchange"]`` (the response the spider gets shares the request's meta), so
+that the pipeline writes it together with the article's conversion and metadata, in one file.
+If no article comes of it (the item is dropped, the callback fails, or the spider never yields
+one), the exchange is archived as a plain capture at the latest when the spider closes.
+
+Size limit: Scrapy drops a response whose body passes DOWNLOAD_MAXSIZE. We stop the download at
+that point instead (StopDownload), archive the cut body with ``WARC-Truncated: length``, and then
+ignore the response, so the spider sees the same thing as without us: no response.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
+
+from .archive import WarcArchive
+from .exchange import START_META_KEY, Exchange
+
+EXCHANGE_META_KEY = "warc_exchange"
+ARTICLE_META_KEY = "archiver_article"
+_RECEIVED_META_KEY = "warc_bytes_received"
+
+
+class ResponseTooLarge(IgnoreRequest):
+    """The body passed DOWNLOAD_MAXSIZE: archived truncated, not handed to the spider."""
+
+
+class WarcCaptureMiddleware:
+    def __init__(self, archive: WarcArchive, maxsize: int) -> None:
+        self.archive, self.maxsize = archive, maxsize
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> WarcCaptureMiddleware:
+        if not crawler.settings.getbool("WARC_ENABLED", True):
+            raise NotConfigured("WARC_ENABLED is off")
+        mw = cls(WarcArchive.for_crawler(crawler), crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        for handler, signal in ((mw.headers_received, signals.headers_received),
+                                (mw.bytes_received, signals.bytes_received),
+                                (mw.item_not_written, signals.item_dropped),
+                                (mw.item_not_written, signals.item_error),
+                                (mw.item_not_written, signals.spider_error)):
+            crawler.signals.connect(handler, signal=signal)
+        return mw
+
+    def process_request(self, request: Any, spider: Any = None) -> None:
+        """Stamp the capture start just before the download (after every other middleware)."""
+        request.meta[START_META_KEY] = datetime.now(timezone.utc)
+        request.meta.pop(_RECEIVED_META_KEY, None)
+
+    def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
+        if "cached" in response.flags:
+            return response
+        exchange = Exchange.from_scrapy(request, response)
+        if exchange.truncation_reason == "length":
+            self.archive.write_exchange(exchange)
+            raise ResponseTooLarge(f"body over DOWNLOAD_MAXSIZE, archived truncated: {request.url}")
+        if request.meta.get(ARTICLE_META_KEY) and 200 <= response.status < 300:
+            request.meta[EXCHANGE_META_KEY] = exchange
+            self.archive.defer(exchange)
+        else:
+            self.archive.write_exchange(exchange)
+        return response
+
+    # --- signals ----------------------------------------------------------------------------
+    def _limit(self, request: Any) -> int:
+        return int(request.meta.get("download_maxsize", self.maxsize) or 0)
+
+    def headers_received(self, headers: Any, body_length: int, request: Any,
+                         spider: Any = None) -> None:
+        limit = self._limit(request)
+        if limit and isinstance(body_length, int) and 0 < limit < body_length:
+            raise StopDownload(fail=False)
+
+    def bytes_received(self, data: bytes, request: Any, spider: Any = None) -> None:
+        """Stop at the same chunk where Scrapy would cancel, keeping what arrived."""
+        received = request.meta.get(_RECEIVED_META_KEY, 0) + len(data)
+        request.meta[_RECEIVED_META_KEY] = received
+        limit = self._limit(request)
+        if limit and received > limit:
+            raise StopDownload(fail=False)
+
+    def item_not_written(self, *args: Any, response: Any = None, **kwargs: Any) -> None:
+        if response is not None:
+            self.archive.release(response.meta.get(EXCHANGE_META_KEY))

@@ -1,0 +1,43 @@
+"""What a check found: counts for the summary, and problems with file and place."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .reader import Record
+
+
+@dataclass
+class Problem:
+    path: str
+    where: str          # "offset N" or "line N"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.where}: {self.message}"
+
+
+@dataclass
+class Report:
+    files: int = 0
+    records: Counter = field(default_factory=Counter)
+    articles: int = 0
+    jsonl_lines: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ids: dict[str, dict[str, Record]] = field(default_factory=dict)   # file name -> id -> record
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def add(self, path: str | Path, where: str, message: str) -> None:
+        self.problems.append(Problem(str(path), where, message))
+
+    def summary(self) -> str:
+        by_type = ", ".join(f"{n} {t}" for t, n in sorted(self.records.items())) or "none"
+        return (f"{self.files} WARC files, {sum(self.records.values())} records ({by_type}), "
+                f"{self.articles} articles, {self.jsonl_lines} JSON lines, "
+                f"{len(self.problems)} problems")
