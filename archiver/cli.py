@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "demo": "archiver.commands.demo:demo",
     "replay": "archiver.commands.replay:replay",
     "serve": "archiver.commands.serve:serve",
+    "sites": "archiver.commands.sites:sites",
     "reprocess": "archiver.commands.reprocess:reprocess",
     "stats": "archiver.commands.stats:stats",
 }

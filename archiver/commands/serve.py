@@ -1,0 +1,50 @@
+"""`archive serve`: read an archive in the browser, on this machine only."""
+
+from __future__ import annotations
+
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+import click
+
+from archiver.library.clisupport import open_library, user_errors
+
+EXAMPLES = """
+\b
+Examples:
+  archive serve archives/                   then open http://127.0.0.1:8099/
+  archive serve archives/ --port 0          any free port (printed on start)
+"""
+
+
+class QuietHandler(WSGIRequestHandler):
+    """One access-log line per request on stderr, without wsgiref's reverse DNS lookups."""
+
+    def address_string(self) -> str:
+        return self.client_address[0]
+
+
+@click.command(epilog=EXAMPLES, short_help="Read the archive in a browser (local web UI).")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--port", type=click.IntRange(0, 65535), default=8099, show_default=True,
+              help="TCP port (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Keep it local: the reader has no authentication.")
+def serve(paths: tuple[str, ...], port: int, host: str) -> None:
+    """Serve a reader web UI for the archive: a searchable, filterable list of articles and
+    readable article pages (sanitized HTML only, no scripts), plus each raw capture as text."""
+    from archiver.library.web import ReaderApp
+
+    with user_errors():
+        library = open_library(paths)
+        try:
+            server = make_server(host, port, ReaderApp(library), handler_class=QuietHandler)
+        except OSError as exc:
+            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+        click.echo(f"Serving {len(library.files)} WARC files on "
+                   f"http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()

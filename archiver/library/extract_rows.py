@@ -1,0 +1,117 @@
+"""One pass over a WARC file: the index row of each archived article in it.
+
+An article is an ``application/json`` metadata record (the full JSON record); the records it
+refers to (response, conversion) come before it in the same file, so one pass finds their
+offsets. Alternative keys come from the record (URL, canonical URL) and from the raw page's
+``rel=shortlink`` (WordPress ``/?p=123``), so that any form of the URL finds the article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from archiver.discovery.urls import canonical_key
+from archiver.warc.reader import Record
+
+from .payload import parse_response
+from .scan import ProblemHandler, iter_records
+
+_SHORTLINK = re.compile(rb"""<link[^>]+rel=["']?shortlink["']?[^>]*>""", re.I)
+_HREF = re.compile(rb"""href=["']([^"']+)["']""", re.I)
+_RECENT = 32          # responses kept in memory while waiting for their article's records
+
+
+@dataclass
+class ArticleRow:
+    rid: str
+    url: str
+    title: str | None
+    site: str | None
+    language: str | None
+    date: str | None                  # published (or else fetched) day, YYYY-MM-DD
+    fetched_at: str | None
+    paywalled: bool
+    word_count: int
+    removed: dict[str, int]
+    text: str
+    resp_off: int | None
+    conv_off: int | None
+    json_off: int
+    raw_bytes: int = 0
+    keys: set[str] = field(default_factory=set)
+
+
+def is_json_record(record: Record) -> bool:
+    return record.type == "metadata" and \
+        (record.get("Content-Type") or "").startswith("application/json")
+
+
+def article_rows(path: Path, on_problem: ProblemHandler) -> Iterator[ArticleRow]:
+    responses: OrderedDict[str, Record] = OrderedDict()
+    conversions: dict[str, int] = {}
+    for record in iter_records(path, on_problem):
+        if record.type == "response":
+            responses[short_id(record.id)] = record
+            if len(responses) > _RECENT:
+                responses.popitem(last=False)
+        elif record.type == "conversion":
+            conversions[short_id(record.get("WARC-Refers-To") or "")] = record.offset
+        elif is_json_record(record):
+            try:
+                data = json.loads(record.block.decode("utf-8"))
+            except ValueError:
+                on_problem_json(path, record, on_problem)
+                continue
+            yield make_row(data, record, responses, conversions)
+
+
+def on_problem_json(path: Path, record: Record, on_problem: ProblemHandler) -> None:
+    from .scan import Problem
+    on_problem(Problem(str(path), record.offset, "JSON metadata record is not valid JSON"))
+
+
+def short_id(record_id: str) -> str:
+    """``<urn:uuid:X>`` -> ``X``: the article's id in URLs and in the index."""
+    return record_id.strip().strip("<>").removeprefix("urn:uuid:")
+
+
+def make_row(data: dict[str, Any], record: Record, responses: dict[str, Record],
+             conversions: dict[str, int]) -> ArticleRow:
+    warc = data.get("warc") or {}
+    rid = short_id(warc.get("response_id") or record.get("WARC-Refers-To") or record.id)
+    response = responses.get(rid)
+    published = data.get("published") or data.get("fetched_at") or ""
+    row = ArticleRow(
+        rid=rid, url=data.get("url") or "",
+        title=data.get("title"), site=data.get("site"), language=data.get("language"),
+        date=published[:10] or None, fetched_at=data.get("fetched_at"),
+        paywalled=bool(data.get("paywalled")), word_count=int(data.get("word_count") or 0),
+        removed=data.get("removed") or {}, text=data.get("text") or "",
+        resp_off=response.offset if response else None, conv_off=conversions.get(rid),
+        json_off=record.offset, raw_bytes=(response.end - response.offset) if response else 0)
+    urls = [data.get("url"), data.get("canonical_url"), response and response.get("WARC-Target-URI")]
+    urls += shortlinks(response)
+    row.keys = {canonical_key(u) for u in urls if u}
+    return row
+
+
+def shortlinks(response: Record | None) -> list[str]:
+    """The page's ``<link rel="shortlink">`` targets (looked for in its first 64 KiB)."""
+    if response is None:
+        return []
+    http = parse_response(response)
+    if http is None:
+        return []
+    out = []
+    for tag in _SHORTLINK.findall(http.body[:65536]):
+        match = _HREF.search(tag)
+        if match:
+            out.append(match.group(1).decode("utf-8", "replace").replace("&#038;", "&")
+                       .replace("&amp;", "&"))
+    return out

@@ -1,0 +1,100 @@
+"""Finding WARC files under the paths a user names, and reading their records.
+
+Record reading itself is archiver.warc.reader's (member by member, damage reported with file and
+offset, reading resumes after it); this module adds what a command line needs: user-facing
+errors for bad paths, problems handed to a callback, and one record read back at an offset.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from archiver.warc import reader
+from archiver.warc.reader import Record
+
+WARC_SUFFIXES = (".warc.gz", ".warc.gz.open")
+
+
+class ArchiveError(Exception):
+    """Something the user can fix: shown as one line on stderr, exit status 2."""
+
+
+class PathNotFound(ArchiveError):
+    pass
+
+
+class NotAWarc(ArchiveError):
+    pass
+
+
+class RecordUnreadable(ArchiveError):
+    """A record the index points at can no longer be read (file changed or damaged)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that could not be read; reading went on after it."""
+
+    file: str
+    offset: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: offset {self.offset}: {self.message}"
+
+
+ProblemHandler = Callable[[Problem], None]
+
+
+def looks_like_warc(path: Path) -> bool:
+    """A gzip header at the start: enough to tell our WARC files from a stray file."""
+    with path.open("rb") as fh:
+        return fh.read(3) == reader.GZIP_MAGIC
+
+
+def find_warcs(paths: Iterable[str | Path]) -> list[Path]:
+    """WARC files named, or found recursively under directories; each once, sorted per path."""
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            children = (p for p in path.rglob("*") if p.name.endswith(WARC_SUFFIXES))
+            for child in sorted(c for c in children if c.is_file()):
+                found.setdefault(child.resolve())
+        elif path.is_file():
+            if not looks_like_warc(path):
+                raise NotAWarc(f"{path}: not a WARC file (expected a gzip-compressed .warc.gz)")
+            found.setdefault(path.resolve())
+        else:
+            raise PathNotFound(f"{path}: no such file or directory")
+    return list(found)
+
+
+def iter_records(path: Path, on_problem: ProblemHandler) -> Iterator[Record]:
+    """Every readable record of ``path``; each damaged one goes to ``on_problem``."""
+    try:
+        for item in reader.iter_records(path):
+            if isinstance(item, reader.CorruptRecord):
+                on_problem(Problem(item.path, item.offset, item.reason))
+            else:
+                yield item
+    except reader.NotAWarc as exc:
+        raise NotAWarc(str(exc)) from None
+
+
+def record_at(path: Path, offset: int) -> Record:
+    """The record whose gzip member starts at ``offset`` (as the index recorded it)."""
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        decomp, parts = zlib.decompressobj(31), []
+        try:
+            while not decomp.eof and (chunk := fh.read(1 << 16)):
+                parts.append(decomp.decompress(chunk))
+            if not decomp.eof:
+                raise RecordUnreadable(f"{path}: offset {offset}: record cut off")
+            return reader.parse_record(b"".join(parts), str(path), offset, offset)
+        except (zlib.error, reader.CorruptRecord) as exc:
+            raise RecordUnreadable(f"{path}: offset {offset}: unreadable record ({exc})") from None

@@ -1,0 +1,160 @@
+"""`archive serve`: a small WSGI reader for an archive — a searchable list and article pages.
+
+Security, because archived pages are untrusted: article HTML is re-sanitized with nh3 on every
+view; every response carries a Content-Security-Policy without any script source (the UI needs
+no JavaScript: search is a plain GET form); the raw capture is sent as text/plain inside a CSP
+sandbox with nosniff; articles are addressed by their record id, looked up in the index, so no
+request path ever becomes a file path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from html import escape
+from importlib import resources
+from urllib.parse import parse_qs, urlencode
+
+from .library import Entry, Filters, Library
+from .render import byline, sanitize
+from .scan import ArchiveError
+
+CSP = ("default-src 'none'; img-src * data:; style-src 'self'; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+RAW_CSP = "sandbox; default-src 'none'"
+PAGE_SIZE = 100
+_ARTICLE = re.compile(r"^/a/([0-9a-fA-F-]{8,64})(/raw)?$")
+StartResponse = Callable[..., object]
+
+
+class Reply:
+    def __init__(self, status: str, body: str, ctype: str = "text/html; charset=utf-8",
+                 csp: str = CSP) -> None:
+        self.status, self.body, self.ctype, self.csp = status, body.encode("utf-8"), ctype, csp
+
+    def headers(self) -> list[tuple[str, str]]:
+        return [("Content-Type", self.ctype), ("Content-Length", str(len(self.body))),
+                ("Content-Security-Policy", self.csp), ("X-Content-Type-Options", "nosniff"),
+                ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"),
+                ("Cache-Control", "no-store")]
+
+
+class ReaderApp:
+    """The WSGI application; one Library, used by one request at a time."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.css = resources.files(__package__).joinpath("static/reader.css").read_text("utf-8")
+
+    def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        reply = self.route(environ)
+        start_response(reply.status, reply.headers())
+        return [] if environ.get("REQUEST_METHOD") == "HEAD" else [reply.body]
+
+    def route(self, environ: dict) -> Reply:
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return Reply("405 Method Not Allowed", page("Not allowed", "<p>Read only.</p>"))
+        path = environ.get("PATH_INFO") or "/"
+        query = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        try:
+            if path == "/":
+                return Reply("200 OK", self.listing(query))
+            if path == "/static/reader.css":
+                return Reply("200 OK", self.css, "text/css; charset=utf-8")
+            match = _ARTICLE.match(path)
+            entry = self.library.get(match.group(1).lower()) if match else None
+            if entry is None:
+                return not_found()
+            return self.raw(entry) if match.group(2) else Reply("200 OK", self.article(entry))
+        except ArchiveError as exc:
+            return Reply("500 Internal Server Error", page("Unreadable", f"<p>{escape(str(exc))}</p>"))
+
+    def listing(self, query: dict[str, str]) -> str:
+        filters = Filters(lang=query.get("lang") or None, site=query.get("site") or None,
+                          since=_day(query.get("since")), until=_day(query.get("until")),
+                          search=query.get("q") or None)
+        total = self.library.count(filters)
+        start = max(0, _int(query.get("page")) - 1) * PAGE_SIZE
+        shown = self.library.entries(filters, limit=PAGE_SIZE, offset=start)
+        items = "".join(list_item(e) for e in shown) or '<li class="none">No articles match.</li>'
+        more = ""
+        if start + PAGE_SIZE < total:
+            nxt = urlencode({**query, "page": start // PAGE_SIZE + 2})
+            more = f'<p class="more"><a href="/?{escape(nxt)}">More articles</a></p>'
+        body = (search_form(query, self.languages(), self.sites()) +
+                f'<p class="count">{total} articles</p><ol class="articles">{items}</ol>{more}')
+        return page("Archive", body)
+
+    def languages(self) -> list[str]:
+        return self.library.distinct("language")
+
+    def sites(self) -> list[str]:
+        return self.library.distinct("site")
+
+    def article(self, entry: Entry) -> str:
+        record = self.library.record(entry)
+        meta = "".join(f'<p class="meta">{escape(line)}</p>' for line in byline(record)[:-1])
+        links = (f'<p class="links"><a href="{escape(entry.url)}" rel="noopener noreferrer '
+                 f'nofollow">Original</a> · <a href="/a/{entry.rid}/raw">Raw capture</a> · '
+                 f'captured {escape((entry.fetched_at or "")[:16].replace("T", " "))}</p>')
+        html = sanitize(record.get("html") or "")
+        body = (f'<nav><a href="/">← All articles</a></nav><article lang="'
+                f'{escape(record.get("language") or "")}"><header>{badges(entry)}{meta}{links}'
+                f'</header><div class="body">{html}</div></article>')
+        return page(record.get("title") or entry.url, body)
+
+    def raw(self, entry: Entry) -> Reply:
+        from archiver.extract.decode import decode_html
+        response = self.library.raw(entry)
+        return Reply("200 OK", decode_html(response.body, response.charset),
+                     "text/plain; charset=utf-8", RAW_CSP)
+
+
+def page(title: str, body: str) -> str:
+    return ('<!doctype html><html><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<title>{escape(title)}</title><link rel="stylesheet" href="/static/reader.css">'
+            f'</head><body><main>{body}</main></body></html>')
+
+
+def not_found() -> Reply:
+    return Reply("404 Not Found", page("Not found", '<p>No such article. <a href="/">All '
+                                       "articles</a></p>"))
+
+
+def badges(entry: Entry) -> str:
+    out = f'<span class="badge lang">{escape(entry.language or "?")}</span>'
+    if entry.paywalled:
+        out += '<span class="badge paywall">paywall</span>'
+    return out
+
+
+def list_item(entry: Entry) -> str:
+    return (f'<li class="article">{badges(entry)}<time>{escape(entry.date or "")}</time> '
+            f'<a href="/a/{entry.rid}">{escape(entry.title or entry.url)}</a>'
+            f'<span class="site">{escape(entry.site or "")}</span></li>')
+
+
+def search_form(query: dict[str, str], languages: list[str], sites: list[str]) -> str:
+    def select(name: str, values: list[str], label: str) -> str:
+        options = "".join(f'<option value="{escape(v)}"{" selected" * (query.get(name) == v)}>'
+                          f"{escape(v)}</option>" for v in values)
+        return f'<select name="{name}" aria-label="{label}"><option value="">{label}</option>{options}</select>'
+
+    def date(name: str) -> str:
+        return (f'<input type="date" name="{name}" aria-label="{name}" '
+                f'value="{escape(query.get(name, ""))}">')
+
+    return ('<form class="search" method="get" action="/"><h1><a href="/">Archive</a></h1>'
+            f'<input type="search" name="q" placeholder="Search title and text" '
+            f'value="{escape(query.get("q", ""))}">'
+            f'{select("lang", languages, "any language")}{select("site", sites, "any site")}'
+            f'{date("since")}{date("until")}<button type="submit">Search</button></form>')
+
+
+def _day(value: str | None) -> str | None:
+    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 7 else 1

@@ -1,0 +1,59 @@
+"""The reader in a real browser (Debian's chromium + chromedriver, driven by selenium):
+the list loads, a search filters it, an article page shows the body and no ad text."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+
+import pytest
+
+from cli_archives import AD_TEXT
+
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+webdriver = pytest.importorskip("selenium.webdriver")
+pytestmark = pytest.mark.skipif(not (shutil.which("chromedriver") and shutil.which("chromium")),
+                                reason="needs Debian's chromium and chromium-driver")
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="archiver-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(20)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_list_search_and_article_in_chromium(reader: str, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(reader + "/")
+    titles = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "ol.articles li a")]
+    assert len(titles) == 4 and "Robots learn to fold laundry" in titles
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("laundry")
+    box.submit()
+    found = browser.find_elements(By.CSS_SELECTOR, "ol.articles li a")
+    assert [a.text for a in found] == ["Robots learn to fold laundry"]
+    found[0].click()
+    body = browser.find_element(By.CSS_SELECTOR, "article .body").text
+    assert "A robot arm folds shirts in the lab." in body
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert AD_TEXT not in page and "PAYWALL" in page.upper()
+    assert browser.find_element(By.CSS_SELECTOR, "main").value_of_css_property("max-width") != "none"
+    # the link in the archived HTML had javascript: and onclick; nothing executable survives
+    assert browser.execute_script("return document.querySelectorAll('[onclick]').length") == 0
