@@ -1,7 +1,9 @@
 """Sitemaps and sitemap indexes (sitemaps.org, incl. gzip-compressed .xml.gz files).
 
 Scrapy's own `Sitemap` iterparses the document and clears elements as it goes, so a sitemap of
-100,000 URLs is walked without building its whole tree.
+100,000 URLs is walked without building its whole tree. Google News sitemaps nest the date and
+title one level down (``<news:news><news:publication_date>``), which Scrapy's flat reading loses;
+`_NewsSitemap` reads them before the element is cleared.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from scrapy.utils.sitemap import Sitemap
 from .entries import Entry, parse_date
 
 GZIP_MAGIC = b"\x1f\x8b"
+
+
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
 class SitemapKind(enum.Enum):
@@ -43,7 +48,7 @@ def parse_sitemap(body: bytes) -> tuple[SitemapKind, Iterator[Entry]]:
     if not xml.strip():
         raise NotASitemap("empty sitemap")
     try:
-        sitemap = Sitemap(xml)
+        sitemap = _NewsSitemap(xml)
     except Exception as exc:  # lxml raises several types on garbage; all mean the same here
         raise NotASitemap(f"unparseable sitemap: {exc}") from exc
     try:
@@ -59,6 +64,33 @@ def _entries(sitemap: Sitemap) -> Iterator[Entry]:
             loc = (item.get("loc") or "").strip()
             if loc:
                 yield Entry(loc, parse_date(item.get("lastmod") or item.get("publication_date")),
-                            item.get("title"))
+                            item.get("title") or None)
     except Exception:  # a document that breaks off halfway: keep what was read
         return
+
+
+class _NewsSitemap(Sitemap):
+    """Scrapy's Sitemap plus the ``news:news`` block of Google News sitemaps (date and title)."""
+
+    __slots__ = ()
+
+    def _process_sitemap_element(self, elem):  # Scrapy >= 2.13's per-<url> hook
+        news = _news_fields(elem)          # read first: the parent clears the children
+        item = super()._process_sitemap_element(elem)
+        if item is not None:
+            item.pop("news", None)
+            item.update({k: v for k, v in news.items() if v and not item.get(k)})
+        return item
+
+
+def _news_fields(url_elem) -> dict[str, str]:
+    """``publication_date`` and ``title`` of a ``<news:news>`` child, if there is one."""
+    for child in url_elem:
+        if child.tag == f"{{{NEWS_NS}}}news":
+            return {_localname(c.tag): (c.text or "").strip() for c in child
+                    if _localname(c.tag) in ("publication_date", "title")}
+    return {}
+
+
+def _localname(tag: object) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
