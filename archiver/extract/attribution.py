@@ -1,0 +1,106 @@
+"""Attribution kept beside the text: the source line and the lead image's caption and credit.
+
+A source line ("Source: Bloomberg | Stackdiary", "Quelle: ...") credits the article; it belongs
+in the record, not in the body. An image credit ("Image: X", "Midjourney prompted by X") belongs
+to the image.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from .treeutil import HEADINGS, drop, norm, same_site, text_of
+
+GENERIC_SOURCE_PREFIXES = ("Source:", "Sources:", "Quelle:", "Quellen:", "Fuente:", "Fonte:",
+                           "Via:")
+_CREDIT_PREFIX = re.compile(r"^(?:image|images|photo|photos|picture|bild|bilder|foto|fotos|"
+                            r"credit|credits|illustration|grafik|graphic|video)\s*:\s*(.+)$", re.I)
+_CREDIT_WORDS = re.compile(r"(©|\(c\)|\b(?:prompted|generated|photographed|illustrated)\s+(?:by|with)\b|"
+                           r"\b(?:getty images|shutterstock|istock|unsplash|reuters|dpa|afp|ap photo)\b)",
+                           re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|byline|author", re.I)
+
+
+def pull_sources(body: HtmlElement, prefixes: tuple[str, ...]) -> list[dict[str, str | None]]:
+    """Remove source lines from the body; return them as [{name, url}]."""
+    sources: list[dict[str, str | None]] = []
+    wanted = tuple(p.lower() for p in prefixes)
+    for block in list(body.iter("p", "div", "li", "span", "footer", *HEADINGS)):
+        text = text_of(block)
+        if len(text) > 300 or not text.lower().startswith(wanted) or block.getparent() is None:
+            continue
+        if block.tag == "div" and any(c.tag in ("p", "div") for c in block):
+            continue
+        rest = text.split(":", 1)[1]
+        links = {text_of(a): a.get("href") for a in block.iter("a")}
+        for name in (norm(n) for n in re.split(r"\s*[|;,]\s*", rest)):
+            if name:
+                sources.append({"name": name, "url": links.get(name)})
+        drop(block)
+    return sources
+
+
+def pull_bare_links(body: HtmlElement, page_url: str) -> list[dict[str, str | None]]:
+    """A last paragraph made only of short links to other sites ("Paper | GitHub") is the
+    attribution line without its "Source:" label: moved out of the body as well."""
+    last = next((p for p in reversed(list(body.iter("p", "div"))) if text_of(p)), None)
+    if last is None or last.getparent() is None or any(c.tag in ("p", "div") for c in last):
+        return []
+    links = [a for a in last.iter("a") if text_of(a)]
+    text = text_of(last)
+    if not links or sum(len(text_of(a)) for a in links) < 0.85 * len(text.replace("|", "").replace(" ", "")) \
+            or any(same_site(a.get("href"), page_url) or len(text_of(a).split()) > 3 for a in links):
+        return []
+    drop(last)
+    return [{"name": text_of(a), "url": a.get("href")} for a in links]
+
+
+def lead_image(root: HtmlElement, image_url: str | None, base_url: str) -> dict[str, str | None] | None:
+    """{url, caption, credit} from og:image/JSON-LD and the first figure near the article top."""
+    figure = _lead_figure(root)
+    caption = credit = None
+    if figure is not None:
+        caption, credit = split_caption(figure)
+        if image_url is None:
+            img = figure.find(".//img")
+            src = img.get("src") or img.get("data-src") if img is not None else None
+            image_url = urljoin(base_url, src.strip()) if src and src.strip() else None
+    if not image_url:
+        return None
+    return {"url": image_url, "caption": caption, "credit": credit}
+
+
+def _lead_figure(root: HtmlElement) -> HtmlElement | None:
+    article = next(root.iter("article"), None)
+    scope = article if article is not None else root
+    for figure in scope.iter("figure"):
+        if figure.find(".//img") is not None:
+            return figure
+    return None
+
+
+def split_caption(figure: HtmlElement) -> tuple[str | None, str | None]:
+    """(caption, credit) of a figure: credit from a credit element or an "Image: X" pattern."""
+    cap = figure.find(".//figcaption")
+    if cap is None:
+        return None, None
+    credit = None
+    for el in cap.iter():
+        if el is not cap and _CREDIT_CLASS.search(el.get("class", "")) and text_of(el):
+            credit = text_of(el)
+            break
+    text = text_of(cap)
+    if credit:
+        text = norm(text.replace(credit, "")).strip(" |–-")
+    else:
+        parts = [norm(p) for p in re.split(r"\s+[|/]\s+", text)]
+        for i, part in enumerate(parts):
+            match = _CREDIT_PREFIX.match(part)
+            if match or _CREDIT_WORDS.search(part):
+                credit = part            # as printed: "Image: City Archive"
+                text = " | ".join(parts[:i] + parts[i + 1:])
+                break
+    return (text or None), credit

@@ -1,0 +1,122 @@
+"""Find the article body: readability-lxml picks the container, then we repair its choices.
+
+readability is good at *where* the article is and too eager about *what* inside it to drop:
+headings with a negative class, link-rich lists, tables and figures vanish. So each element of
+the cleaned tree is numbered, readability runs on it (no re-parse: it takes the element and
+deep-copies it), and the body is rebuilt from our own tree, keeping what readability kept plus
+the structural elements of the article (headings, lists, tables, code, quotes, figures) that
+it dropped inside the kept containers, unless they look like link lists.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+
+import lxml.html
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import REGEXES, Unparseable
+
+from .treeutil import link_density, same_site, text_of
+
+MARK = "data-aid"
+_RESTORE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre", "code",
+                      "blockquote", "figure", "figcaption", "img", "picture", "p", "li", "tr",
+                      "td", "th", "tbody", "thead", "em", "strong", "b", "i", "a", "span", "sup",
+                      "sub", "br", "q", "cite", "source", "caption", "dt", "dd", "u", "s", "mark",
+                      "small", "abbr", "time", "del", "ins"))
+_STRUCTURE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre",
+                        "blockquote", "figure"))
+_LEAD = REGEXES["editorialLeadRe"]
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
+
+
+def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None) -> HtmlElement:
+    """A new ``div`` holding copies of the article's elements from ``root`` (cleaned tree)."""
+    scope = root if scope is None else scope
+    elements = _number(scope)
+    try:
+        summary = Document(scope, url=None, min_text_length=25).summary(html_partial=True)
+    except (Unparseable, AssertionError, ValueError):   # readability gives up on odd trees
+        summary = ""
+    body = lxml.html.fragment_fromstring("<div></div>")
+    if summary:
+        kept_tree = lxml.html.fragment_fromstring(summary, create_parent="div")
+        kept = {int(v) for v in kept_tree.xpath(f"//@{MARK}")}
+        tops = [t for t in _tops(kept_tree, elements, kept) if not _is_lead(elements[t])]
+        for top in tops:
+            body.append(_rebuild(elements[top], kept, set(tops) - {top}, url))
+    for el in body.iter():
+        el.attrib.pop(MARK, None)
+    for el in scope.iter():
+        el.attrib.pop(MARK, None)
+    return body
+
+
+def _number(scope: HtmlElement) -> list[HtmlElement]:
+    elements = [el for el in scope.iter() if isinstance(el.tag, str)]
+    for i, el in enumerate(elements):
+        el.set(MARK, str(i))
+    return elements
+
+
+def _tops(kept_tree: HtmlElement, elements: list[HtmlElement], kept: set[int]) -> list[int]:
+    """Numbers of the summary's elements that are not where they were in our tree.
+
+    The outermost kept elements, and those readability moved (0.9 merges article segments and
+    editorial leads into the best candidate): each is rebuilt from our tree on its own.
+    """
+    tops: list[int] = []
+    for el in kept_tree.iter():
+        mark = el.get(MARK)
+        if mark is None:
+            continue
+        there = next((a.get(MARK) for a in el.iterancestors() if a.get(MARK) is not None), None)
+        here = next((a.get(MARK) for a in elements[int(mark)].iterancestors()
+                     if a.get(MARK) is not None and int(a.get(MARK)) in kept), None)
+        if there is None or there != here:
+            tops.append(int(mark))
+    return tops
+
+
+def _is_lead(el: HtmlElement) -> bool:
+    """A standfirst/dek readability moved in: it is the description, not body text."""
+    return bool(_LEAD.search(f"{el.get('class', '')} {el.get('id', '')}"))
+
+
+def _rebuild(original: HtmlElement, kept: set[int], elsewhere: set[int], url: str) -> HtmlElement:
+    """A copy of ``original`` without what readability dropped (or moved), structure restored."""
+    clone = copy.deepcopy(original)
+    stack = [clone]
+    while stack:
+        el = stack.pop()
+        for child in list(el):
+            if not isinstance(child.tag, str):
+                continue
+            mark = child.get(MARK)
+            if mark is not None and int(mark) in elsewhere:
+                child.drop_tree()
+            elif mark is not None and int(mark) in kept:
+                stack.append(child)
+            elif not _worth_restoring(child, url):
+                child.drop_tree()
+    return clone
+
+
+def _worth_restoring(el: HtmlElement, url: str) -> bool:
+    """A dropped element comes back if it is article structure, not a link list or empty.
+
+    A list of links to other sites is a reading list (content); to the same site, a teaser list.
+    """
+    if el.tag not in _STRUCTURE:
+        return False
+    if el.tag == "figure":
+        return el.find(".//img") is not None or bool(text_of(el))
+    text = text_of(el)
+    if not text:
+        return False
+    limit = 0.5 if el.tag in ("ul", "ol", "dl", "table") else 0.6
+    if link_density(el, text) <= limit:
+        return True
+    return el.tag in ("ul", "ol") and not any(same_site(a.get("href"), url) for a in el.iter("a"))

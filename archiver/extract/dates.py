@@ -1,0 +1,45 @@
+"""Dates as ISO 8601 with an offset, never in the future of the capture."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+
+_COMPACT_TZ = re.compile(r"([+-]\d{2})(\d{2})$")
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """A timezone-aware datetime from ISO 8601 or RFC 2822 text; naive times are taken as UTC."""
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    candidate = _COMPACT_TZ.sub(r"\1:\2", value.replace(" ", "T", 1) if "T" not in value else value)
+    for text in (candidate, value):
+        try:
+            when = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            break
+        except ValueError:
+            when = None
+    if when is None:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def first_date(values: list[str | None], fetched_at: datetime | None) -> str | None:
+    """The first value that parses and is not later than the fetch, as ISO 8601."""
+    limit = _aware(fetched_at)
+    for value in values:
+        when = parse_date(value)
+        if when is not None and (limit is None or when <= limit):
+            return when.isoformat()
+    return None
+
+
+def _aware(when: datetime | None) -> datetime | None:
+    if when is None:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)

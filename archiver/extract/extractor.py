@@ -1,0 +1,85 @@
+"""extract_article: one page in, one clean Article out (or NotAnArticle).
+
+The stages, in order, each for a reason:
+1. decode once (declared charset, HTTP header wins) and parse once (lxml, depth-safe);
+2. read metadata and the lead figure from the untouched tree (cleaning removes bylines);
+3. clean with generic rules plus the site profile (smaller tree, no boilerplate to score);
+4. readability picks the container, the body is rebuilt from our tree with its structure;
+5. repair: duplicated title, source line to ``sources``, leftover boilerplate;
+6. gate: walls, challenges, errors and listings raise NotAnArticle;
+7. text, language on a sample, sanitized HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from archiver.sites import SiteProfile, get_site
+
+from .article import Article, NotAnArticle
+from .attribution import GENERIC_SOURCE_PREFIXES, lead_image, pull_bare_links, pull_sources
+from .body import find_body
+from .clean import clean_tree, profile_body
+from .decode import decode_html
+from .gate import check_article, count_words, page_signals
+from .language import detect_language
+from .metadata import extract_meta
+from .parse import parse_html
+from .repair import repair_body
+from .sanitize import absolutize, sanitize
+from .textify import to_text
+
+
+def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | None = None,
+                    fetched_at: datetime | None = None, encoding: str | None = None) -> Article:
+    """The article on the page at ``url``; raises NotAnArticle(reason) for anything else."""
+    profile = get_site(site)
+    raw = decode_html(html, encoding)
+    if "<" not in raw[:5000]:
+        raise NotAnArticle("not_html" if raw.strip() else "empty")
+    root = parse_html(raw)
+    meta = extract_meta(root, url, profile, fetched_at)
+    image = lead_image(root, meta.image_url, url)
+    signals = page_signals(root, raw, meta.is_article_typed)
+    paywall_marked = _paywall_marked(root, profile)
+    when = fetched_at.date() if fetched_at else None
+    removed = clean_tree(root, profile, when)
+    prefixes = tuple(profile.source_prefixes) if profile else ()
+    sources = pull_sources(_article_scope(root), prefixes + GENERIC_SOURCE_PREFIXES)
+    body = find_body(root, url, profile_body(root, profile, when))
+    repair_body(body, url, meta.title, profile, removed)
+    sources = sources or pull_bare_links(body, url)
+    text = to_text(body)
+    words = count_words(text)
+    check_article(signals, meta, text, words)
+    language, confidence = detect_language(text, meta.declared_language)
+    absolutize(body, url)
+    return Article(
+        url=url, canonical_url=meta.canonical_url, title=meta.title, authors=meta.authors,
+        published=meta.published, modified=meta.modified, language=language,
+        language_confidence=confidence, declared_language=meta.declared_language,
+        description=meta.description, section=meta.section, tags=meta.tags, image=image,
+        sources=sources, text=text, html=sanitize(body), word_count=words,
+        paywalled=_paywalled(meta.accessible_for_free, paywall_marked, removed, profile),
+        removed=dict(sorted(removed.items())),
+    )
+
+
+def _article_scope(root):
+    """Where attribution lines are looked for: the <article> if the page has exactly one."""
+    articles = list(root.iter("article"))
+    return articles[0] if len(articles) == 1 else root
+
+
+def _paywall_marked(root, profile) -> bool:
+    """The site's own paywall markers (a "Plus" label): present on the page, read before cleaning.
+
+    (``paywall_phrases`` are matched where the body ends, by the cleaner's paywall rule: an
+    upsell present on every page says nothing by itself.)
+    """
+    return profile is not None and any(root.cssselect(css) for css in profile.paywall_selectors)
+
+
+def _paywalled(free: bool | None, marked: bool, removed, profile) -> bool:
+    trust = profile.trust_accessible_for_free if profile else True
+    return bool((free is False and trust) or marked or removed.get("paywall"))

@@ -1,0 +1,127 @@
+"""Article or not: a consent wall, a bot challenge, a login wall, an error or listing page gives
+a reason instead of an article, so it is never archived as if it were one.
+
+Walls and challenges are only called when little article text survived extraction: many real
+articles carry a cookie banner or a recaptcha in their comment form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .article import NotAnArticle
+from .metadata import Meta
+from .treeutil import norm, text_of
+
+MIN_WORDS = 25          # fewer words than this is no article
+SHORT_WORDS = 120       # below this, wall/challenge markers decide
+TEASER_WORDS = 45       # a listing has fewer words per teaser link than this
+
+CHALLENGE = ("cf-challenge", "challenge-form", "cf_chl_", "g-recaptcha", "h-captcha", "hcaptcha",
+             "px-captcha", "captcha-delivery", "_incapsula_resource", "are you a robot",
+             "verify you are human", "verify you are a human", "checking your browser",
+             "just a moment...", "unusual traffic", "bot detection", "ich bin kein roboter",
+             "sind sie ein roboter", "enable javascript and cookies to continue", "captcha")
+CONSENT = ("accept all", "alle akzeptieren", "agree and continue", "zustimmen und weiter",
+           "einwilligen", "tout accepter", "aceptar todo", "accetta tutto", "we value your privacy",
+           "your privacy choices", "manage consent", "consent", "zustimmung", "cookie")
+LOGIN = ("sign in to continue", "log in to continue", "login to continue", "sign in to read",
+         "log in to read", "please log in", "please sign in", "create a free account to continue",
+         "anmelden, um weiterzulesen", "bitte melden sie sich an", "einloggen", "sign in", "log in")
+ERROR_TITLE = re.compile(r"^(?:error\s*)?(?:404|410|403|500|503)\b|page not found|"
+                         r"seite nicht gefunden|nicht gefunden|page (?:does not|doesn't) exist|"
+                         r"^not found$|page introuvable|página no encontrada|^error$|^fehler$", re.I)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words; each CJK character counts as one (those scripts do not separate words)."""
+    cjk = len(_CJK.findall(text))
+    return cjk + len(_WORD.findall(_CJK.sub(" ", text) if cjk else text))
+
+
+@dataclass
+class PageSignals:
+    """What the raw page shows before cleaning: headings, teasers, marker words."""
+
+    title: str
+    h1: str
+    teasers: int
+    has_password: bool
+    lowered: str          # lowercased raw markup: marker words are searched in it
+
+
+def page_signals(root: HtmlElement, raw: str, article_typed: bool) -> PageSignals:
+    """Read before cleaning. Teasers are only counted where a listing is possible at all."""
+    title_el = next(root.iter("title"), None)
+    h1 = next(root.iter("h1"), None)
+    return PageSignals(
+        title=norm(title_el.text_content()) if title_el is not None else "",
+        h1=text_of(h1) if h1 is not None else "",
+        teasers=0 if article_typed else count_teasers(root),
+        has_password=bool(root.xpath("//input[@type='password']")),
+        lowered=raw[:300_000].lower(),
+    )
+
+
+def count_teasers(root: HtmlElement) -> int:
+    """Distinct links of teaser cards: a heading with a link in it or in its small card."""
+    hrefs: set[str] = set()
+    for heading in root.iter("h2", "h3", "h4"):
+        card = heading
+        for _ in range(3):
+            links = [a.get("href") for a in card.iter("a") if (a.get("href") or "#")[0] != "#"]
+            if links:
+                hrefs.add(links[0])
+                break
+            card = card.getparent()
+            if card is None or len(text_of(card)) > 600:
+                break
+    return len(hrefs)
+
+
+def check_article(signals: PageSignals, meta: Meta, text: str, words: int) -> None:
+    """Raise NotAnArticle(reason) unless the page looks like one article.
+
+    With almost no text, the whole page's markers name the reason; with a short text, only
+    markers in that text do (a real short article may sit beside a cookie banner).
+    """
+    if _is_error(signals, meta, words):
+        raise NotAnArticle("error_page", signals.title or signals.h1)
+    if _is_listing(signals, meta, words):
+        raise NotAnArticle("listing", f"{signals.teasers} teasers, {words} words")
+    if words < SHORT_WORDS:
+        reason = _wall(signals, signals.lowered if words < MIN_WORDS else text.lower())
+        if reason:
+            raise NotAnArticle(reason, f"{words} words")
+    if words < MIN_WORDS:
+        raise NotAnArticle("empty", f"{words} words")
+
+
+def _is_error(signals: PageSignals, meta: Meta, words: int) -> bool:
+    titled = any(ERROR_TITLE.search(t) for t in (signals.title, signals.h1) if t)
+    return titled and (not meta.is_article_typed or words < SHORT_WORDS)
+
+
+def _wall(signals: PageSignals, text: str) -> str | None:
+    if any(m in text for m in CHALLENGE):
+        return "challenge"
+    if signals.has_password and text is signals.lowered:
+        return "login_wall"
+    if any(m in text for m in CONSENT):
+        return "consent_wall"
+    if any(m in text for m in LOGIN):
+        return "login_wall"
+    return None
+
+
+def _is_listing(signals: PageSignals, meta: Meta, words: int) -> bool:
+    if meta.is_article_typed and words >= MIN_WORDS:
+        return False
+    if meta.is_listing_typed and signals.teasers >= 1:
+        return True          # the page says it is a collection and shows teaser cards
+    return signals.teasers >= 6 and words < TEASER_WORDS * signals.teasers

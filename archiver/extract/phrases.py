@@ -1,0 +1,155 @@
+"""Text rules: blocks whose words say they are not the article (ad labels, upsells, ...).
+
+Class names change with every redesign; the words a reader sees ("Anzeige", "Subscribe now")
+change far less. A block is removed when its whole text is a label ("Ad", "Tags", "Share"), when
+it is short and starts with a boilerplate phrase, ends with a tagline, or is only a byline, a
+date line or a pager. A removed boilerplate heading or label takes its small box with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml.html import HtmlElement
+
+from . import rules
+from .treeutil import HEADINGS, drop, head_text, link_density, text_of
+
+_CANDIDATES = frozenset(("p", "div", "section", "aside", "span", "a", "li", "strong", "b", "em",
+                         "small", "figcaption", "header", "footer", "ul", "ol", "time", "dl")
+                        + HEADINGS)
+_LEAF_BLOCKS = frozenset(("p", "li", "figcaption") + HEADINGS)
+_LINKY_KINDS = ("related", "share", "comments")
+_BOX_MAX = 1200
+_LEAD_PUNCT = "([«\"'“„‹ —–-•|"
+_PAGER = re.compile(r"^(?:[\d\s«»‹›<>|.…/–-]|next|prev|previous|weiter|zurück)+$", re.I)
+_SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
+_YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+_CACHE: dict[int, tuple[object, "PhraseRules"]] = {}
+
+
+class PhraseRules:
+    """Generic phrase lists plus a profile's labels and phrases, matched case-insensitively."""
+
+    def __init__(self, labels: dict[str, str], prefixes: tuple[tuple[str, str], ...]) -> None:
+        self.labels = labels
+        self.by_start: dict[str, list[tuple[str, str]]] = {}
+        for phrase, kind in prefixes:       # longest first within each bucket
+            self.by_start.setdefault(phrase[:2], []).append((phrase, kind))
+
+    @staticmethod
+    def for_profile(profile) -> "PhraseRules":
+        """Built once per profile object (profiles hold dicts, so they are not hashable)."""
+        cached = _CACHE.get(id(profile))
+        if cached is not None and cached[0] is profile:
+            return cached[1]
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        rules_ = PhraseRules._build(profile)
+        _CACHE[id(profile)] = (profile, rules_)
+        return rules_
+
+    @staticmethod
+    def _build(profile) -> "PhraseRules":
+        labels = {label: kind for kind, ls in rules.LABELS.items() for label in ls}
+        labels.update((label, "ad") for label in rules.AD_LABELS)
+        prefixes = [(p, kind) for kind, ps in rules.PHRASES.items() for p in ps]
+        if profile is not None:
+            labels.update((label.lower(), "ad") for label in profile.ad_labels)
+            prefixes += [(p.lower(), "site") for ps in profile.boilerplate_phrases.values() for p in ps]
+        prefixes.sort(key=lambda pk: -len(pk[0]))
+        return PhraseRules(labels, tuple(prefixes))
+
+    def kind(self, head: str) -> str | None:
+        """The boilerplate kind of a block whose text starts with ``head`` (lowercased)."""
+        head = head.lstrip(_LEAD_PUNCT)
+        if head in self.labels:
+            return self.labels[head]
+        for phrase, kind in self.by_start.get(head[:2], ()):
+            if head.startswith(phrase):
+                return kind
+        return None
+
+    def apply(self, root: HtmlElement, removed: Counter) -> None:
+        """Top-down: long containers are skipped, the short block that holds the phrase goes."""
+        stack = [root]
+        while stack:
+            el = stack.pop()
+            if isinstance(el.tag, str) and el.tag in _CANDIDATES and self._remove(el, removed):
+                continue
+            stack.extend(reversed(el))
+
+    def _remove(self, el: HtmlElement, removed: Counter) -> bool:
+        head = head_text(el, 90).lower()
+        if not head:
+            return False
+        kind = self.kind(head)
+        if kind is None and (len(head) < 90 or el.tag in _LEAF_BLOCKS):  # cheap to read whole
+            kind = _short_block_kind(text_of(el))
+        if kind is None:
+            return False
+        text = text_of(el)
+        if len(text) > rules.PHRASE_BLOCK_MAX:
+            return False
+        if kind in _LINKY_KINDS and len(text) > 80 and link_density(el, text) < 0.3:
+            return False
+        whole_label = text.lower().lstrip(_LEAD_PUNCT) in self.labels
+        leads_box = el.getparent() is not None and _first_child(el.getparent()) is el
+        target = _box_of(el) if (el.tag in HEADINGS or whole_label or leads_box) else el
+        if drop(target):
+            removed[kind] += 1
+            return True
+        return False
+
+
+def _short_block_kind(text: str) -> str | None:
+    """Kinds recognised from the whole text of a short block: tagline, byline, date, pager."""
+    lowered = text.lower()
+    for kind, endings in rules.SUFFIXES.items():
+        if lowered.endswith(endings) and len(text) <= 300:
+            return kind
+    if len(text) <= rules.BYLINE_MAX and _is_byline(lowered):
+        return "meta"
+    if _is_dateline(lowered):
+        return "meta"
+    if _PAGER.match(lowered) or _SHORTCODE.match(text):
+        return "nav"
+    return None
+
+
+def _is_byline(lowered: str) -> bool:
+    first, _, rest = lowered.partition(" ")
+    return first in rules.BYLINE_WORDS and bool(rest) and not rest.rstrip().endswith((".", "!", "?"))
+
+
+def _is_dateline(lowered: str) -> bool:
+    """A short line of a date or time and date words only ("Updated 1:39 am EST, Nov 20, 2019")."""
+    if len(lowered) > rules.DATELINE_MAX or not _YEAR_OR_TIME.search(lowered):
+        return False
+    words = [w for w in _WORDS.findall(lowered) if w not in rules.DATE_WORDS]
+    return len(words) <= 1
+
+
+def _first_child(el: HtmlElement) -> HtmlElement | None:
+    return next((c for c in el if isinstance(c.tag, str)), None)
+
+
+def _box_of(block: HtmlElement) -> HtmlElement:
+    """A small box that a boilerplate heading, label or first block opens goes with it.
+
+    Small: few children, little text, at most one real paragraph (an article body has more),
+    and no article or headline inside.
+    """
+    parent = block.getparent()
+    if parent is None or parent.tag in ("body", "article", "main") or parent.get("itemprop") == "articleBody":
+        return block
+    if len(parent) > 12 or len(text_of(parent)) > _BOX_MAX:
+        return block
+    if parent.find(".//article") is not None or parent.find(".//h1") is not None:
+        return block
+    paragraphs = sum(1 for c in parent.iter("p") if len(text_of(c)) > 100)
+    return parent if paragraphs < 2 else block

@@ -1,0 +1,75 @@
+"""Repair what readability leaves: the title repeated at the top, boilerplate it kept.
+
+Readability keeps the headline when it sits in the article container (it is not body text: the
+record has it as ``title``), and it does not know phrases, so the text rules run once more on
+the much smaller body.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from .phrases import PhraseRules
+from .treeutil import HEADINGS, drop, norm, same_site, text_of
+
+
+def repair_body(body: HtmlElement, url: str, title: str | None, profile, removed: Counter) -> None:
+    _drop_title(body, title)
+    PhraseRules.for_profile(profile).apply(body, removed)
+    removed["related"] += _drop_teasers(body, url)
+    if not removed["related"]:
+        del removed["related"]
+    _drop_empty(body)
+
+
+def _is_teaser_link(block: HtmlElement, home: str) -> bool:
+    """A block that is one link to another page of the same site, and nothing else."""
+    links = list(block.iter("a"))
+    if len(links) != 1 or not links[0].get("href"):
+        return False
+    text = text_of(block)
+    if len(text) < 15 or len(text_of(links[0])) < 0.9 * len(text):
+        return False
+    href = urljoin(home, links[0].get("href"))
+    return same_site(href, home) and href.split("#")[0].rstrip("/") != home.split("#")[0].rstrip("/")
+
+
+def _drop_teasers(body: HtmlElement, url: str) -> int:
+    """Paragraphs and lists made only of links to other pages of the site: 'read this next'."""
+    count = 0
+    for block in list(body.iter("p", *HEADINGS)):
+        if block.getparent() is not None and _is_teaser_link(block, url):
+            count += drop(block)
+    for lst in list(body.iter("ul", "ol")):
+        items = [li for li in lst if li.tag == "li"]
+        if len(items) >= 2 and lst.getparent() is not None and all(_is_teaser_link(li, url) for li in items):
+            count += drop(lst)
+    return count
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = norm(a).lower().strip(" .:"), norm(b).lower().strip(" .:")
+    return bool(a) and (a == b or (len(a) > 20 and (a in b or b in a)))
+
+
+def _drop_title(body: HtmlElement, title: str | None) -> None:
+    """Remove every h1, and a leading heading that repeats the title."""
+    for h1 in list(body.iter("h1")):
+        drop(h1)
+    if not title:
+        return
+    for heading in list(body.iter(*HEADINGS))[:2]:
+        if _same(text_of(heading), title):
+            drop(heading)
+
+
+def _drop_empty(body: HtmlElement) -> None:
+    """Blocks left without text or media after removals."""
+    for el in list(body.iter("p", "div", "section", "li", "ul", "ol", "span")):
+        if el.getparent() is None or el.find(".//img") is not None:
+            continue
+        if not text_of(el) and el.find(".//br") is None:
+            drop(el)

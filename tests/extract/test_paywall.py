@@ -1,0 +1,49 @@
+"""paywalled: what the page states (JSON-LD, site markers, a body cut off at an upsell)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from archiver.extract import extract_article
+from archiver.sites import get_site
+
+from .conftest import make_page
+
+URL = "https://news.example.org/2026/05/tram-depot-library/"
+
+
+def ld(free) -> str:
+    return ('<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "headline": "x", "isAccessibleForFree": free})
+            + "</script>")
+
+
+def test_free_by_default_and_by_jsonld():
+    assert extract_article(make_page(), URL).paywalled is False
+    assert extract_article(make_page(head=ld(True)), URL).paywalled is False
+
+
+def test_jsonld_not_free_string_or_bool():
+    assert extract_article(make_page(head=ld(False)), URL).paywalled is True
+    assert extract_article(make_page(head=ld("False")), URL).paywalled is True
+
+
+def test_profile_can_distrust_jsonld():
+    profile = dataclasses.replace(get_site("decoder"), trust_accessible_for_free=False,
+                                  paywall_selectors=(), paywall_phrases=())
+    assert extract_article(make_page(head=ld(False)), URL, site=profile).paywalled is False
+
+
+def test_body_ending_in_paywall_prompt():
+    prompt = "<div><p>To continue reading, subscribe to Example News.</p></div>"
+    article = extract_article(make_page(after=prompt), URL)
+    assert article.paywalled is True
+    assert "continue reading" not in article.text
+    assert article.removed.get("paywall") == 1
+
+
+def test_profile_marker():
+    profile = get_site("decoder")
+    html = make_page(before='<span class="plus-label">Plus</span>')
+    assert extract_article(html, URL, site=profile).paywalled is True
