@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "sites": "archiver.commands.sites:sites",
     "reprocess": "archiver.commands.reprocess:reprocess",
     "stats": "archiver.commands.stats:stats",
+    "wacz": "archiver.commands.wacz:wacz",
 }
 
 
@@ -46,3 +47,7 @@ def main() -> None:
       archive demo                       crawl the bundled offline mirror, print a summary
       archive check archives/            validate WARC files and their JSON records
     """
+
+
+if __name__ == "__main__":
+    main()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .extract.article import Article
@@ -55,9 +55,9 @@ class FetchedPage:
     """
 
     url: str
-    html: str
+    html: str = field(repr=False)
     site: str | None
     fetched_at: str                 # ISO 8601 UTC, the capture time
     http_status: int
-    exchange: Any = None            # archiver.warc.exchange.Exchange, when WARC capture is on
+    exchange: Any = field(default=None, repr=False)  # archiver.warc.exchange.Exchange
     edition: str | None = None

@@ -27,7 +27,7 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 COOKIES_ENABLED = False          # we never send cookies we were not configured with
-REFERER_ENABLED = False          # and no referrer tricks
+REFERRER_POLICY = "no-referrer"  # and no Referer header at all (no referrer tricks)
 TELNETCONSOLE_ENABLED = False
 
 # News pages are well under 10 MB; the bound applies to the decompressed body (gzip bombs).
@@ -47,6 +47,10 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "archiver.pipelines.ArticlePipeline": 300,
 }
+
+# The generic `news` spider's bounded crawl of home and listing pages.
+ARCHIVER_NEWS_MAX_DEPTH = 3
+ARCHIVER_NEWS_MAX_PAGES = 50
 
 WARC_PREFIX = "ARCHIVER"
 WARC_MAX_SIZE = 1_000_000_000          # rotate between articles past this many bytes

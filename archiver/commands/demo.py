@@ -31,7 +31,7 @@ def run_crawl(out: Path, en_url: str, de_url: str) -> dict:
     """Run `scrapy crawl decoder` in this process; return the crawl's stats."""
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(crawl_settings(out), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(out))
     crawler = process.create_crawler("decoder")
     process.crawl(crawler, en_url=en_url, de_url=de_url)
     process.start()
@@ -69,8 +69,10 @@ def show_article(record: dict, width: int = 88) -> str:
     head = [record["title"] or "(untitled)", "=" * min(width, len(record["title"] or "") or 10),
             f"{', '.join(record['authors'])} · {record['published']} · {record['language']}"
             f" · {record['url']}", ""]
-    body = [textwrap.fill(p, width) for p in record["text"].split("\n\n")]
-    return "\n".join(head) + "\n\n".join(body)
+    body = ["\n".join(textwrap.fill(line, width) if len(line) > width else line
+                       for line in block.split("\n"))
+            for block in record["text"].split("\n\n")]
+    return "\n".join(head) + "\n" + "\n\n".join(body)
 
 
 @click.command()

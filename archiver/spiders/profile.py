@@ -46,7 +46,6 @@ class ProfileSpider(scrapy.Spider):
         self.since = _parse_since(since)
         self.limit = _parse_limit(limit)
         self._seen: set[str] = set()
-        self._scheduled = 0
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -69,8 +68,11 @@ class ProfileSpider(scrapy.Spider):
     # -- discovery ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         for code, base in self.editions.items():
+            # A missing robots.txt still reaches parse_robots, which falls back to the profile's
+            # sitemap paths.
             yield Request(f"{base}/robots.txt", self.parse_robots, cb_kwargs={"edition": code},
-                          dont_filter=True, errback=self.discovery_failed)
+                          dont_filter=True, errback=self.discovery_failed,
+                          meta={"handle_httpstatus_list": [401, 403, 404, 410]})
             for path in self.profile.feed_paths:
                 yield Request(f"{base}{path}", self.parse_feed, cb_kwargs={"edition": code},
                               errback=self.discovery_failed)
@@ -151,11 +153,17 @@ class ProfileSpider(scrapy.Spider):
 
     def discovery_failed(self, failure) -> None:
         self._count("discovery_failed")
-        logger.warning("Discovery fetch failed: %s", failure.getErrorMessage())
+        logger.warning("Discovery fetch failed: %s (%s)", failure.request.url,
+                       failure.getErrorMessage())
 
     def article_failed(self, failure) -> None:
+        message = failure.getErrorMessage()
+        if "robots.txt" in message:
+            self._count("forbidden_by_robots")
+            logger.info("Not fetched, disallowed by robots.txt: %s", failure.request.url)
+            return
         self._count("article_failed")
-        logger.warning("Article fetch failed: %s", failure.getErrorMessage())
+        logger.warning("Article fetch failed: %s (%s)", failure.request.url, message)
 
     # -- helpers --------------------------------------------------------------------------------
     def _on_site(self, url: str) -> bool:

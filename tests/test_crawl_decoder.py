@@ -1,0 +1,132 @@
+"""`scrapy crawl decoder` end to end against the offline mirror of both editions.
+
+One real crawl (the real spider, pipeline and WARC writer, in a subprocess from the repo root)
+serves every test in this module; each test checks one property of what it archived.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from archiver.items import record_schema
+from archiver.mirror import serve_mirror
+from archiver.mirror.expected import disallowed_paths, expected_articles, not_article_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = expected_articles()
+
+
+@pytest.fixture(scope="module")
+def mirror():
+    with serve_mirror() as m:
+        yield m
+
+
+@pytest.fixture(scope="module")
+def crawl(mirror, tmp_path_factory):
+    out = tmp_path_factory.mktemp("decoder-crawl")
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "decoder",
+           "-a", f"en_url={mirror.en_url}", "-a", f"de_url={mirror.de_url}",
+           "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
+           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "LOG_LEVEL=INFO"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-4000:]
+    records = [json.loads(line) for p in sorted(out.glob("*.jsonl"))
+               for line in p.read_text("utf-8").splitlines()]
+    return {"dir": out, "records": records, "log": done.stderr, "mirror": mirror}
+
+
+def by_url(crawl) -> dict[str, dict]:
+    return {r["url"]: r for r in crawl["records"]}
+
+
+def test_every_article_archived_exactly_once(crawl):
+    urls = [r["url"] for r in crawl["records"]]
+    assert len(urls) == len(set(urls))
+    wanted = {e.mirror_url(crawl["mirror"]) for e in EXPECTED}
+    assert set(urls) == wanted
+
+
+@pytest.mark.parametrize("exp", EXPECTED, ids=lambda e: f"{e.edition}-{e.path.strip('/')[:30]}")
+def test_article_text_complete_and_clean(crawl, exp):
+    record = by_url(crawl)[exp.mirror_url(crawl["mirror"])]
+    for needle in exp.required:
+        assert needle in record["text"], f"missing from text: {needle[:60]!r}"
+    assert exp.boilerplate_in(record["text"]) == []
+    assert "DEC_D_" not in record["html"] and "<script" not in record["html"]
+
+
+@pytest.mark.parametrize("exp", EXPECTED, ids=lambda e: f"{e.edition}-{e.path.strip('/')[:30]}")
+def test_article_metadata(crawl, exp):
+    record = by_url(crawl)[exp.mirror_url(crawl["mirror"])]
+    assert record["title"] == exp.title
+    assert record["authors"] == list(exp.authors)
+    assert record["published"] == exp.published
+    assert record["language"] == exp.language and record["language_confidence"] > 0.9
+    assert record["declared_language"] == exp.declared_language
+    assert record["paywalled"] is exp.paywalled
+    assert record["section"] == exp.section
+    assert [s["name"] for s in record["sources"]] == [s["name"] for s in exp.sources]
+    assert record["site"] == "decoder" and record["http_status"] == 200
+
+
+def test_records_follow_the_schema(crawl):
+    schema = record_schema()
+    for record in crawl["records"]:
+        jsonschema.validate(record, schema)
+
+
+def test_structure_survives(crawl):
+    rich = [e for e in EXPECTED if e.table_cells and e.code]
+    assert rich, "the mirror must carry an article with a table and code"
+    for exp in rich:
+        record = by_url(crawl)[exp.mirror_url(crawl["mirror"])]
+        for tag in ("<table", "<ul", "<blockquote", "<pre", "<h2"):
+            assert tag in record["html"], tag
+        for cell in exp.table_cells:
+            assert cell in record["text"]
+
+
+def test_nothing_but_articles_and_no_disallowed_fetch(crawl):
+    mirror = crawl["mirror"]
+    for edition in ("en", "de"):
+        server = mirror.server(edition)
+        for path in disallowed_paths(edition):
+            assert not server.was_requested(path), path
+        for path in not_article_paths(edition):
+            assert all(not r["url"].endswith(path) or path == "/" for r in crawl["records"])
+    assert all(re.search(r"/[^/?]+/$", r["url"]) for r in crawl["records"])
+
+
+def test_warc_files_pass_warcio_check_and_archive_check(crawl):
+    warcs = sorted(crawl["dir"].glob("*.warc.gz"))
+    assert warcs and not list(crawl["dir"].glob("*.open"))
+    done = subprocess.run([str(Path(sys.executable).parent / "warcio"), "check", "-v", *map(str, warcs)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert done.stdout.count("digest pass") >= 4 * len(crawl["records"])
+    done = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(crawl["dir"])],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
+def test_raw_capture_kept_compressed_with_the_ads(crawl):
+    record = crawl["records"][0]
+    path = crawl["dir"] / record["warc"]["file"]
+    with path.open("rb") as fh:
+        for rec in ArchiveIterator(fh):
+            if rec.rec_headers.get_header("WARC-Record-ID") == record["warc"]["response_id"]:
+                assert rec.http_headers.get_header("Content-Encoding") == "gzip"
+                raw = gzip.decompress(rec.raw_stream.read())
+                assert b"DEC_D_Incontent" in raw or b"Anzeige" in raw or b">Ad<" in raw
+                return
+    pytest.fail("response record not found")

@@ -1,0 +1,23 @@
+"""`archive demo`, as the README's first command runs it (in a subprocess: it owns a reactor)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from archiver.mirror.expected import expected_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_demo_crawls_the_mirror_and_prints_a_summary(tmp_path):
+    out = tmp_path / "demo"
+    done = subprocess.run([sys.executable, "-m", "archiver.cli", "demo", "--out", str(out)],
+                          capture_output=True, text=True, timeout=240, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-3000:]
+    total = len(expected_articles())
+    assert f"Archived {total} articles into {out}/" in done.stdout
+    assert "languages: de 6, en 8" in done.stdout
+    assert "removed: " in done.stdout and "ad " in done.stdout
+    assert "One cleaned article:" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert list(out.glob("*.warc.gz")) and list(out.glob("*.jsonl"))
