@@ -74,8 +74,8 @@ def _article_scope(root):
 def _paywall_marked(root, profile) -> bool:
     """The site's own paywall markers (a "Plus" label): present on the page, read before cleaning.
 
-    (``paywall_phrases`` are matched where the body ends, by the cleaner's paywall rule: an
-    upsell present on every page says nothing by itself.)
+    (A profile's ``paywall_phrases`` join the generic "to continue reading" prompts of the phrase
+    rules: removing one counts as ``removed["paywall"]`` and marks the article paywalled.)
     """
     return profile is not None and any(root.cssselect(css) for css in profile.paywall_selectors)
 

@@ -61,6 +61,7 @@ class PhraseRules:
         if profile is not None:
             labels.update((label.lower(), "ad") for label in profile.ad_labels)
             prefixes += [(p.lower(), "site") for ps in profile.boilerplate_phrases.values() for p in ps]
+            prefixes += [(p.lower(), "paywall") for p in profile.paywall_phrases]
         prefixes.sort(key=lambda pk: -len(pk[0]))
         return PhraseRules(labels, tuple(prefixes))
 

@@ -66,7 +66,7 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
 # Tokens that mark the article itself: an element carrying one is never removed by word rules.
 KEEP_WORDS = ("article-body", "articlebody", "entry-content", "post-content", "story-body",
               "article-content", "main-content", "content-body", "article-text", "story-content",
-              "post-body", "body-text", "articletext", "storytext", "caas-body")
+              "post-body", "body-text", "articletext", "storytext")
 
 # Exact texts (case-insensitive, trimmed) of small blocks that are labels of page furniture.
 LABELS: dict[str, tuple[str, ...]] = {
@@ -78,7 +78,7 @@ LABELS: dict[str, tuple[str, ...]] = {
               "pin", "whatsapp", "facebook", "twitter", "linkedin", "reddit", "flipboard"),
     "comments": ("comments", "comment", "kommentare", "kommentieren", "comentários",
                  "comentarios", "commentaires", "commenti", "комментарии"),
-    "related": ("see more photos:", "read more", "weiterlesen", "read next", "related",
+    "related": ("read more", "weiterlesen", "read next", "related",
                 "more on this", "mehr zum thema"),
     "upsell": ("subscribe", "abonnieren", "sign up", "plus"),
 }
@@ -134,11 +134,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "most read", "top stories", "don't miss", "recommended for you", "auch interessant",
         "mehr zum thema", "das könnte sie auch interessieren", "lesen sie auch", "meistgelesen",
         "weitere artikel", "more stories", "trending now", "what to read next", "further reading",
-        "related roundup", "tag:", "tags:", "leggi anche", "vedi anche", "leia também",
+        "tag:", "tags:", "leggi anche", "vedi anche", "leia também",
         "leia mais", "veja também", "lee también", "lea también", "te puede interesar",
         "lire aussi", "à lire aussi", "voir aussi", "читайте также", "смотрите также",
         "похожие статьи", "самые популярные", "관련기사", "関連記事", "baca juga", "lihat juga",
-        "see also:", "siehe auch", "also:", "see more photos",
+        "see also:", "siehe auch", "also:",
     ),
     "credits": (
         "reporting by", "additional reporting by", "editing by", "write to ", "contact the author",

@@ -45,7 +45,7 @@ class SiteProfile:
     boilerplate_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> phrases
     ad_labels: tuple[str, ...] = ()          # exact texts of ad labels ("Ad", "Anzeige")
     paywall_selectors: tuple[str, ...] = ()  # present on the page -> paywalled
-    paywall_phrases: tuple[str, ...] = ()    # body ending in one of these -> truncated, paywalled
+    paywall_phrases: tuple[str, ...] = ()    # prompts standing in for the rest of a cut body -> paywalled
     trust_accessible_for_free: bool = True   # False for publishers that mark every page not free
     source_prefixes: tuple[str, ...] = ("Source:", "Sources:", "Quelle:", "Quellen:")
     title_suffixes: tuple[str, ...] = ()     # site-name suffixes to strip from titles

@@ -58,7 +58,9 @@ DECODER = SiteProfile(
     },
     ad_labels=("Ad", "Anzeige", "Advertisement", "Werbung"),
     paywall_selectors=(".plus-label", "[data-plus]", ".label-plus"),
-    paywall_phrases=("Read on for the full picture", "Weiterlesen mit", "Lies weiter"),
+    # "Read on for the full picture" closes every article, free or not: it marks nothing, so
+    # only the "Plus" label and JSON-LD isAccessibleForFree decide here.
+    paywall_phrases=(),
     trust_accessible_for_free=True,
     source_prefixes=("Source:", "Sources:", "Quelle:", "Quellen:"),
     title_suffixes=(" - The Decoder", " | The Decoder", " - THE DECODER", " | THE DECODER"),
