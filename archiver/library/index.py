@@ -133,6 +133,8 @@ class DirectoryIndex:
         """Rebuild from scratch when dead FTS rows outnumber live articles (and are many)."""
         garbage = int((self.db.execute("SELECT value FROM meta WHERE key = 'garbage'")
                        .fetchone() or [0])[0])
+        if garbage <= 1000:     # the usual case: no count(*), which costs O(articles) per open
+            return False
         live = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
         if garbage <= max(1000, live):
             return False
