@@ -40,7 +40,7 @@ def serve(paths: tuple[str, ...], port: int, host: str) -> None:
             server = make_server(host, port, ReaderApp(library), handler_class=QuietHandler)
         except OSError as exc:
             raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
-        click.echo(f"Serving {len(library.files)} WARC files on "
+        click.echo(f"Serving {len(library.files)} WARC file{'s' * (len(library.files) != 1)} on "
                    f"http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
         try:
             server.serve_forever()

@@ -38,6 +38,6 @@ class Report:
 
     def summary(self) -> str:
         by_type = ", ".join(f"{n} {t}" for t, n in sorted(self.records.items())) or "none"
-        return (f"{self.files} WARC files, {sum(self.records.values())} records ({by_type}), "
+        return (f"{self.files} WARC file{'s' * (self.files != 1)}, {sum(self.records.values())} records ({by_type}), "
                 f"{self.articles} articles, {self.jsonl_lines} JSON lines, "
                 f"{len(self.problems)} problems")
