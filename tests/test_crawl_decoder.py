@@ -130,3 +130,24 @@ def test_raw_capture_kept_compressed_with_the_ads(crawl):
                 assert b"DEC_D_Incontent" in raw or b"Anzeige" in raw or b">Ad<" in raw
                 return
     pytest.fail("response record not found")
+
+
+def run_archive(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "archiver.cli", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+def test_replay_jsonl_equals_the_crawl_jsonl(crawl):
+    done = run_archive("replay", str(crawl["dir"]), "--jsonl")
+    assert done.returncode == 0, done.stderr
+    rebuilt = [json.loads(line) for line in done.stdout.splitlines()]
+    key = lambda r: r["warc"]["response_id"]  # noqa: E731
+    assert sorted(rebuilt, key=key) == sorted(crawl["records"], key=key)
+
+
+def test_replay_finds_an_article_by_its_shortlink(crawl):
+    exp = next(e for e in EXPECTED if e.feed_shortlink)
+    base = crawl["mirror"].en_url if exp.edition == "en" else crawl["mirror"].de_url
+    done = run_archive("replay", str(crawl["dir"]), f"{base}/?p={exp.id}", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["title"] == exp.title
