@@ -61,9 +61,11 @@ def find_warcs(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            children = (p for p in path.rglob("*") if p.name.endswith(WARC_SUFFIXES))
+            # Resolved once for the directory, not per file: opening an archive of many files
+            # stays cheap (files linked in from elsewhere keep their name in this directory).
+            children = (p for p in path.resolve().rglob("*") if p.name.endswith(WARC_SUFFIXES))
             for child in sorted(c for c in children if c.is_file()):
-                found.setdefault(child.resolve())
+                found.setdefault(child)
         elif path.is_file():
             if not looks_like_warc(path):
                 raise NotAWarc(f"{path}: not a WARC file (expected a gzip-compressed .warc.gz)")
