@@ -13,10 +13,11 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from archiver.extract import NotAnArticle, extract_article
+from archiver.distributed import seen_articles
+from archiver.extract import NotAnArticle
 from archiver.extract.article import Article
+from archiver.extract_pool import ExtractionFailed, ExtractJob, ExtractorPool
 from archiver.items import FetchedPage, build_record
-from archiver.sites import get_site
 from archiver.warc.archive import WarcArchive
 
 logger = logging.getLogger(__name__)
@@ -35,45 +36,66 @@ def warc_fields(article: Article, record: dict[str, Any]) -> list[tuple[str, str
 
 
 class ArticlePipeline:
-    """Extracts each fetched page and archives it; non-articles keep only their raw capture."""
+    """Extracts each fetched page and archives it; non-articles keep only their raw capture.
+
+    Extraction runs in a process pool (archiver.extract_pool) while the reactor goes on
+    downloading; so pages finish out of order. Everything that must hold across pages (the
+    article limit, the duplicate check, the WARC writes) happens after extraction, in the
+    reactor thread, in one synchronous step per page: no await between the checks and the
+    writes, so no other page can slip in between.
+    """
 
     def __init__(self, crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
         self.archive = WarcArchive.for_crawler(crawler)
+        self.extractor = ExtractorPool.from_settings(crawler.settings)
         self.limit = crawler.settings.getint("CLOSESPIDER_ITEMCOUNT")
         self.archived = 0
-        self.seen: set[str] = set()
+        self.seen = seen_articles(crawler)
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
+    def close_spider(self) -> None:
+        self.extractor.close()
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
         if item.exchange is None:
             self.stats.inc_value("archiver/skipped/no_capture")
             raise DropItem(f"no raw capture for {item.url} (is WarcCaptureMiddleware enabled?)")
-        if self.limit and self.archived >= self.limit:
-            self.archive.write_exchange(item.exchange)
-            raise DropItem(f"limit of {self.limit} articles reached; archived raw only: {item.url}")
-        return self._archive(item)
+        self._check_limit(item)                  # cheap early skip; checked again below
+        article = await self._extract(item)
+        self._check_limit(item)                  # pages finish out of order
+        return self._archive(item, article)
 
-    def _archive(self, item: FetchedPage) -> dict[str, Any]:
+    async def _extract(self, item: FetchedPage) -> Article:
+        job = ExtractJob(item.html, item.url, item.site, item.fetched_at)
         try:
-            article = extract_article(item.html, item.url, site=get_site(item.site),
-                                      fetched_at=_when(item.fetched_at))
+            return await self.extractor.extract(job)
         except NotAnArticle as exc:
             self.archive.write_exchange(item.exchange)
             self.stats.inc_value(f"archiver/not_article/{exc.reason}")
             raise DropItem(f"not an article ({exc}), archived raw only: {item.url}") from None
+        except ExtractionFailed:
+            self.stats.inc_value("archiver/extraction_failed")   # item_error: raw capture kept
+            raise
+
+    def _check_limit(self, item: FetchedPage) -> None:
+        if self.limit and self.archived >= self.limit:
+            self.archive.write_exchange(item.exchange)
+            raise DropItem(f"limit of {self.limit} articles reached; archived raw only: {item.url}")
+
+    def _archive(self, item: FetchedPage, article: Article) -> dict[str, Any]:
+        """Duplicate check and the article's WARC records + JSON line, in one synchronous step."""
         key = article.canonical_url or item.url
-        if key in self.seen:
+        if not self.seen.add(key):
             self.archive.write_exchange(item.exchange)
             self.stats.inc_value("archiver/duplicate_article")
             raise DropItem(f"already archived in this crawl as {key}: {item.url}")
-        self.seen.add(key)
         links = self.archive.begin_article()
         record = build_record(article, site=item.site, fetched_at=item.fetched_at,
                               http_status=item.http_status, warc=links)
@@ -90,9 +112,3 @@ class ArticlePipeline:
             self.stats.inc_value("archiver/paywalled")
         for kind, count in article.removed.items():
             self.stats.inc_value(f"archiver/removed/{kind}", count)
-
-
-def _when(iso: str):
-    from datetime import datetime
-
-    return datetime.fromisoformat(iso.replace("Z", "+00:00"))

@@ -42,10 +42,25 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Raw capture sits above RedirectMiddleware (600) and HttpCompressionMiddleware (590) so that it
 # sees every redirect hop and the body exactly as it came over the network.
 DOWNLOADER_MIDDLEWARES = {
+    "archiver.guards.AllowedHostsMiddleware": 50,      # every request, redirects included
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "archiver.guards.RetryAfterMiddleware": 550,        # honours Retry-After, bounded
+    "archiver.incremental.IncrementalMiddleware": 940,  # skip/conditional/revisit, after capture
     "archiver.warc.capture.WarcCaptureMiddleware": 950,
 }
+EXTENSIONS = {
+    "archiver.incremental.StateRecorder": 500,          # the archive's crawl state (state.py)
+}
+ARCHIVER_INCREMENTAL = True            # skip unchanged articles, conditional refetch, revisits
+ARCHIVER_RETRY_AFTER_MAX = 60.0        # never wait longer than this for a Retry-After
 ITEM_PIPELINES = {
     "archiver.pipelines.ArticlePipeline": 300,
+}
+# Extraction runs in this many worker processes (unset: one per CPU; 0: in the reactor thread).
+ARCHIVER_EXTRACT_WORKERS = None
+# With -s REDIS_URL=redis://…, crawl through scrapy-redis's shared frontier (archiver/distributed.py).
+ADDONS = {
+    "archiver.distributed.RedisFrontier": 0,
 }
 
 # The generic `news` spider's bounded crawl of home and listing pages.

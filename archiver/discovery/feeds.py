@@ -43,7 +43,10 @@ def parse_feed(body: bytes, base_url: str = "") -> list[Entry]:
     """The items of an RSS or Atom feed as entries (link, date, title), in document order."""
     if not body.strip():
         raise NotAFeed("empty feed")
-    root = etree.fromstring(body, etree.XMLParser(**_PARSER_KW))
+    try:
+        root = etree.fromstring(body, etree.XMLParser(**_PARSER_KW))
+    except etree.XMLSyntaxError as exc:      # even recover=True gives up on some garbage
+        raise NotAFeed(f"unparseable feed: {exc}") from None
     if root is None:
         raise NotAFeed("unparseable feed")
     kind = _local(root.tag)

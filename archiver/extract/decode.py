@@ -44,7 +44,11 @@ def decode_html(data: str | bytes, encoding: str | None = None) -> str:
         if data.startswith(bom):
             return data[len(bom):].decode(name, "replace")
     tried: list[str] = []
-    for name in (_codec(encoding), sniff_charset(data), "utf-8"):
+    declared = [_codec(encoding), sniff_charset(data)]
+    single_byte = [n for n in declared if n and not n.startswith("utf")]
+    if single_byte and not data.isascii() and _is_utf8(data):
+        declared.insert(0, "utf-8")   # UTF-8 mislabelled as latin-1/-9: valid UTF-8 is no accident
+    for name in (*declared, "utf-8"):
         if name and name not in tried:
             tried.append(name)
             try:
@@ -52,3 +56,11 @@ def decode_html(data: str | bytes, encoding: str | None = None) -> str:
             except (UnicodeDecodeError, LookupError):
                 continue
     return data.decode(tried[0] if tried[0] != "utf-8" else "cp1252", "replace")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -15,11 +15,15 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Request, Response
 from scrapy.utils.sitemap import sitemap_urls_from_robots
+from w3lib.encoding import http_content_type_encoding
 
 from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
 from archiver.discovery.feeds import NotAFeed
 from archiver.discovery.sitemaps import NotASitemap
 from archiver.discovery.urls import Rebaser, canonical_key, is_http_url
+from archiver.extract.decode import decode_html
+from archiver.guards import OffsiteRefused, is_html_type, looks_binary
+from archiver.incremental import NoNewVersion
 from archiver.items import FetchedPage
 from archiver.sites import SiteProfile
 
@@ -46,6 +50,7 @@ class ProfileSpider(scrapy.Spider):
         self.since = _parse_since(since)
         self.limit = _parse_limit(limit)
         self._seen: set[str] = set()
+        self._discovery: set[str] = set()   # sitemap/feed URLs requested (an index may list itself)
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -74,8 +79,8 @@ class ProfileSpider(scrapy.Spider):
                           dont_filter=True, errback=self.discovery_failed,
                           meta={"handle_httpstatus_list": [401, 403, 404, 410]})
             for path in self.profile.feed_paths:
-                yield Request(f"{base}{path}", self.parse_feed, cb_kwargs={"edition": code},
-                              errback=self.discovery_failed)
+                for request in self._discover(f"{base}{path}", self.parse_feed, code):
+                    yield request
 
     def parse_robots(self, response: Response, edition: str) -> Iterator[Request]:
         base = self.editions[edition]
@@ -84,8 +89,7 @@ class ProfileSpider(scrapy.Spider):
         if not urls or response.status >= 400:
             urls = [f"{base}{p}" for p in self.profile.sitemap_paths]
         for url in urls:
-            yield Request(url, self.parse_sitemap, cb_kwargs={"edition": edition},
-                          errback=self.discovery_failed)
+            yield from self._discover(url, self.parse_sitemap, edition)
 
     def parse_sitemap(self, response: Response, edition: str) -> Iterator[Request]:
         try:
@@ -107,8 +111,18 @@ class ProfileSpider(scrapy.Spider):
             follow = self.profile.sitemap_follow
             if not self._on_site(url) or (follow and not any(re.search(p, url) for p in follow)):
                 continue
-            yield Request(url, self.parse_sitemap, cb_kwargs={"edition": edition},
-                          errback=self.discovery_failed)
+            yield from self._discover(url, self.parse_sitemap, edition)
+
+    def _discover(self, url: str, callback: Any, edition: str) -> Iterator[Request]:
+        """Discovery files are fetched on every run, also after a crash with a JOBDIR whose
+        dupefilter saw them (hence dont_filter), but once per run (an index may list itself)."""
+        if url in self._discovery:
+            self._count("discovery_cycle")
+            logger.warning("Discovery file listed again, not refetched: %s", url)
+            return
+        self._discovery.add(url)
+        yield Request(url, callback, cb_kwargs={"edition": edition}, dont_filter=True,
+                      errback=self.discovery_failed)
 
     def parse_feed(self, response: Response, edition: str) -> Iterator[Request]:
         try:
@@ -122,6 +136,10 @@ class ProfileSpider(scrapy.Spider):
     def _schedule(self, entries: Iterable[Entry], edition: str, source: str) -> Iterator[Request]:
         for entry in entries:
             url = self.rebase(entry.url)
+            if not is_http_url(url):
+                self._count("refused_scheme")
+                logger.warning("Refused a non-http(s) URL from a %s: %.200s", source, url)
+                continue
             if not self._on_site(url) or not entry.on_or_after(self.since):
                 continue
             if not (self._is_shortlink(url) or self.profile.is_article_path(urlsplit(url).path)):
@@ -131,23 +149,36 @@ class ProfileSpider(scrapy.Spider):
             if key in self._seen:
                 self._count("duplicate_url")
                 continue
+            if self._state is not None and self._state.is_unchanged(url, entry.when):
+                self._count("unchanged_since_archived")   # another source may date it later
+                continue
             self._seen.add(key)
             self._count(f"scheduled_from_{source}")
             yield self.article_request(url, edition, entry)
 
     def article_request(self, url: str, edition: str, entry: Entry) -> Request:
         """The request for one article; its raw exchange is archived with the article's records."""
-        return Request(url, self.parse_article, cb_kwargs={"edition": edition},
+        # dont_filter: the archive's state, not a JOBDIR dupefilter, decides what is done
+        return Request(url, self.parse_article, cb_kwargs={"edition": edition}, dont_filter=True,
                        meta={"archiver_article": True, "archiver_lastmod": entry.when},
                        errback=self.article_failed)
 
     # -- pages ----------------------------------------------------------------------------------
     def parse_article(self, response: Response, edition: str) -> Iterator[FetchedPage]:
-        if not hasattr(response, "text"):
+        content_type = response.headers.get(b"Content-Type")
+        if not hasattr(response, "text") or not is_html_type(content_type):
             self._count("not_text")
-            logger.info("Not a text page, archived raw only: %s", response.url)
+            logger.info("Not a text page, archived raw only: %s (%s)", response.url, content_type)
             return
-        yield FetchedPage(url=response.url, html=response.text, site=self.profile.name,
+        if looks_binary(response.body):
+            self._count("binary_body")
+            logger.warning("Binary body served as %s, archived raw only: %s", content_type,
+                           response.url)
+            return
+        # Our decoder, not Scrapy's: a page mislabelled as UTF-8 (or as latin-1) keeps its text.
+        html = decode_html(response.body, http_content_type_encoding(
+            response.headers.get(b"Content-Type", b"").decode("latin-1")))
+        yield FetchedPage(url=response.url, html=html, site=self.profile.name,
                           fetched_at=_capture_time(response), http_status=response.status,
                           exchange=response.meta.get("warc_exchange"), edition=edition)
 
@@ -158,6 +189,8 @@ class ProfileSpider(scrapy.Spider):
 
     def article_failed(self, failure) -> None:
         message = failure.getErrorMessage()
+        if failure.check(NoNewVersion, OffsiteRefused):
+            return          # counted and logged where it was decided
         if "robots.txt" in message:
             self._count("forbidden_by_robots")
             logger.info("Not fetched, disallowed by robots.txt: %s", failure.request.url)
@@ -168,6 +201,15 @@ class ProfileSpider(scrapy.Spider):
     # -- helpers --------------------------------------------------------------------------------
     def _on_site(self, url: str) -> bool:
         return is_http_url(url) and (urlsplit(url).hostname or "") in self.allowed_domains
+
+    @property
+    def _state(self):
+        """The archive's crawl state (None without a crawler or with ARCHIVER_INCREMENTAL off)."""
+        crawler = self.crawler if hasattr(self, "crawler") else None
+        if crawler is None or not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+            return None
+        from archiver.state import ArchiveState
+        return ArchiveState.for_crawler(crawler)
 
     def _is_shortlink(self, url: str) -> bool:
         parts = urlsplit(url)

@@ -18,7 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .compose import article_records, request_record, response_record, warcinfo_record
+from .compose import (article_records, request_record, response_record, revisit_record,
+                      warcinfo_record)
 from .exchange import Exchange
 from .files import OPEN_SUFFIX, create_locked, fsync_dir, host_token, jsonl_path, write_all
 from .info import warcinfo_fields
@@ -85,6 +86,20 @@ class WarcArchive:
         self._write(b"".join(r.to_gzip() for r in records))
         exchange.record_id = response_id
         return response_id
+
+    def write_revisit(self, exchange: Exchange, payload_digest: str, refers_to: str,
+                      refers_to_uri: str, refers_to_date: str) -> str:
+        """A refetch with an unchanged payload: a revisit record (HTTP head only) and its request,
+        instead of a second copy of the body; returns the revisit record's ID."""
+        self._deferred.pop(id(exchange), None)
+        self._rotate_if_full()
+        revisit_id = new_record_id()
+        records = [revisit_record(exchange, revisit_id, payload_digest, refers_to, refers_to_uri,
+                                  refers_to_date), request_record(exchange, revisit_id)]
+        self._write(b"".join(r.to_gzip() for r in records))
+        os.fsync(self._fd)  # type: ignore[arg-type]
+        exchange.record_id = revisit_id
+        return revisit_id
 
     def defer(self, exchange: Exchange) -> None:
         """Hold an article's exchange until write_article (or release) takes it."""

@@ -142,6 +142,11 @@ def _content_problems(record: Record, path: Path) -> list[str]:
             if line.startswith(b"content-length:") and line[15:].strip() != str(len(split[1])).encode():
                 problems.append("response: HTTP Content-Length differs from the stored body")
         return problems
+    if record.type == "revisit":
+        split = record.http_split()
+        problems = [] if split and split[0].startswith(b"HTTP/") and not split[1] else \
+            ["revisit: block is not an HTTP head alone"]
+        return problems + ([] if record.get("WARC-Truncated") == "length" else ["revisit: no WARC-Truncated: length"])
     if record.type == "request":
         split = record.http_split()
         line = split[0].split(b"\r\n", 1)[0].split(b" ") if split else []
@@ -160,7 +165,7 @@ def _link_problems(record: Record, records: dict[str, Record], name: str) -> lis
             other = records.get(target)
             if other is None:
                 problems.append(f"{record.type}: {header} {target} not in this file")
-            elif other.type != "response":
+            elif other.type != "response" and not (other.type == "revisit" and header == "WARC-Concurrent-To"):
                 problems.append(f"{record.type}: {header} points at a {other.type} record")
             elif record.type == "request" and parse_date(record.get("WARC-Date")) != parse_date(other.get("WARC-Date")):
                 problems.append("request: WARC-Date differs from its response's")

@@ -90,3 +90,19 @@ def article_records(links: dict[str, str], exchange: Exchange, clean_html: str,
         fields_record(fields, response_id, later),
         json_record(record, response_id, later),
     ]
+
+
+REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+
+
+def revisit_record(exchange: Exchange, record_id: str, payload_digest: str, refers_to: str,
+                   refers_to_uri: str, refers_to_date: str) -> WarcRecord:
+    """A refetch whose payload is byte-identical to an earlier capture: the HTTP head only,
+    pointing at the response record that holds the payload (identical-payload-digest profile)."""
+    headers = [("WARC-Profile", REVISIT_PROFILE), ("WARC-Payload-Digest", payload_digest),
+               ("WARC-Refers-To", refers_to), ("WARC-Refers-To-Target-URI", refers_to_uri),
+               ("WARC-Refers-To-Date", refers_to_date), ("WARC-Truncated", "length")]
+    if exchange.ip_address:
+        headers.insert(0, ("WARC-IP-Address", exchange.ip_address))
+    return WarcRecord("revisit", record_id, exchange.date, HTTP_RESPONSE, exchange.response_head(),
+                      target_uri=exchange.url, headers=headers)

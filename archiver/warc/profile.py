@@ -29,7 +29,8 @@ RULES: dict[str, Rule] = {
     "metadata": Rule(("WARC-Refers-To",), ("WARC-Target-URI", "WARC-Payload-Digest"),
                      ("application/warc-fields", "application/json")),
     "revisit": Rule(("WARC-Target-URI", "WARC-Profile", "WARC-Payload-Digest", "WARC-Refers-To",
-                     "WARC-Refers-To-Target-URI", "WARC-Refers-To-Date"), ()),
+                     "WARC-Refers-To-Target-URI", "WARC-Refers-To-Date"), (),
+                    ("application/http;msgtype=response",)),
 }
 
 

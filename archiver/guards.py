@@ -1,0 +1,133 @@
+"""Downloader middlewares that keep an unattended crawl inside its bounds.
+
+``AllowedHostsMiddleware``: Scrapy's OffsiteMiddleware lets every request with
+``dont_filter=True`` through, and RedirectMiddleware copies ``dont_filter`` onto the redirected
+request (so does RetryMiddleware): an off-site redirect of such a request would be followed. This
+one checks every request, redirect hops included, against the spider's ``allowed_domains`` and
+refuses any scheme but http(s) (``file:``, ``ftp:``, ``data:`` from a hostile sitemap or feed).
+
+``RetryAfterMiddleware``: Scrapy's RetryMiddleware retries a 429/503 at once, ignoring the
+server's ``Retry-After``; hammering an overloaded server is rude and usually futile. This one
+waits as long as the server asks, but never longer than ``ARCHIVER_RETRY_AFTER_MAX`` seconds
+(a hostile ``Retry-After: 86400`` must not stall the crawl), then retries within RETRY_TIMES.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.defer import maybe_deferred_to_future
+
+logger = logging.getLogger(__name__)
+
+
+class OffsiteRefused(IgnoreRequest):
+    """The request would leave the allowed hosts or use a scheme other than http(s)."""
+
+
+def host_allowed(host: str, domains: list[str]) -> bool:
+    """The host is one of the domains or a subdomain of one (ports never matter)."""
+    host = host.lower().rstrip(".")
+    return any(host == d.lower() or host.endswith("." + d.lower()) for d in domains)
+
+
+class AllowedHostsMiddleware:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler, self.stats = crawler, crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> AllowedHostsMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Any, spider: Any = None) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            self._refuse("scheme", request, "not an http(s) URL")
+        spider = self.crawler.spider      # Scrapy >= 2.13 no longer passes it
+        allowed = [d for d in getattr(spider, "allowed_domains", None) or [] if d]
+        if allowed and not host_allowed(parts.hostname or "", allowed):
+            via = request.meta.get("redirect_urls")
+            hop = f" (redirect from {via[-1]})" if via else ""
+            self._refuse("offsite", request, f"host not allowed{hop}")
+
+    def _refuse(self, kind: str, request: Any, why: str) -> None:
+        self.stats.inc_value(f"archiver/refused/{kind}")
+        logger.warning("Refused %s: %s", request.url, why)
+        raise OffsiteRefused(f"{why}: {request.url}")
+
+
+def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds: delta-seconds or an HTTP date; None if absent or unreadable."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    now = now or datetime.now(timezone.utc)
+    return max(0.0, (when - now).total_seconds()) if when.tzinfo else None
+
+
+class RetryAfterMiddleware(RetryMiddleware):
+    """RetryMiddleware that honours Retry-After on 429 and 503, bounded."""
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.max_wait = settings.getfloat("ARCHIVER_RETRY_AFTER_MAX", 60.0)
+
+    async def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
+        if self._will_retry(request, response):
+            await self._honour_retry_after(request, response)
+        return super().process_response(request, response)
+
+    def _will_retry(self, request: Any, response: Any) -> bool:
+        limit = request.meta.get("max_retry_times", self.max_retry_times)
+        return response.status in (429, 503) and response.status in self.retry_http_codes \
+            and not request.meta.get("dont_retry") and request.meta.get("retry_times", 0) < limit
+
+    async def _honour_retry_after(self, request: Any, response: Any) -> None:
+        asked = retry_after_seconds(response.headers.get(b"Retry-After"))
+        if asked:
+            wait = min(asked, self.max_wait)
+            self.crawler.stats.inc_value("archiver/retry_after/waits")
+            logger.info("HTTP %d with Retry-After %s s: waiting %.1f s before retrying %s",
+                        response.status, int(asked), wait, request.url)
+            await _pause(wait)
+
+
+async def _pause(seconds: float) -> None:
+    from twisted.internet import reactor, task
+
+    await maybe_deferred_to_future(task.deferLater(reactor, seconds, lambda: None))
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "")   # "": no Content-Type, let it try
+_CONTROL = bytes(range(0, 32)).translate(None, b"\t\n\r\x0c\x1b")
+
+
+def is_html_type(content_type: bytes | str | None) -> bool:
+    """Only HTML goes to extraction; PDFs, images, feeds served at article URLs stay raw."""
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    return (content_type or "").split(";")[0].strip().lower() in HTML_TYPES
+
+
+def looks_binary(body: bytes, sample: int = 4096) -> bool:
+    """Binary data served as text/html: NUL bytes or many control characters early on.
+
+    A page in UTF-16 (with its BOM) has NULs but is text."""
+    head = body[:sample]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return b"\0" in head or controls > len(head) // 50

@@ -1,0 +1,151 @@
+"""Incremental crawling: fetch only what is new, and store only what changed.
+
+``IncrementalMiddleware`` (a downloader middleware, just below the WARC capture at 950) acts on
+article requests only, against the archive's own state (`archiver.state`):
+- an article whose discovery date is no newer than what the archive holds is not fetched — this
+  also catches requests restored from a ``JOBDIR`` queue after a crash;
+- an article fetched again carries ``If-None-Match``/``If-Modified-Since``; a 304 is archived as
+  the exchange it is, and no new version is made;
+- a 200 whose payload digest equals the stored one becomes a ``revisit`` record, not a copy.
+
+``StateRecorder`` (an extension) writes the state row once an article's records are on disk:
+the ``item_scraped`` signal fires only after the pipeline returned, i.e. after the fsync.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from scrapy import signals
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from archiver.state import ArchiveState, Capture
+from archiver.warc.archive import WarcArchive
+from archiver.warc.capture import ARTICLE_META_KEY, EXCHANGE_META_KEY
+from archiver.warc.records import sha1_digest, warc_date
+
+logger = logging.getLogger(__name__)
+LASTMOD_META_KEY = "archiver_lastmod"
+STATS = "archiver/incremental/"
+
+
+class NoNewVersion(IgnoreRequest):
+    """The archive already holds this article as it is now; nothing new to store."""
+
+
+class AlreadyArchived(NoNewVersion):
+    """Not fetched: the discovery date is no newer than the archived capture."""
+
+
+class NotModified(NoNewVersion):
+    """The server answered 304 to our conditional request."""
+
+
+class UnchangedPayload(NoNewVersion):
+    """Fetched in full, but byte-identical to the archived payload: written as a revisit."""
+
+
+def request_urls(request: Any) -> list[str]:
+    """Every URL this fetch was reached by: redirect hops first, the final URL last."""
+    return [*request.meta.get("redirect_urls", []), request.url]
+
+
+class IncrementalMiddleware:
+    def __init__(self, crawler: Any) -> None:
+        self.state = ArchiveState.for_crawler(crawler)
+        self.archive = WarcArchive.for_crawler(crawler)
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
+        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+            raise NotConfigured("ARCHIVER_INCREMENTAL is off")
+        return cls(crawler)
+
+    def process_request(self, request: Any, spider: Any = None) -> None:
+        if not request.meta.get(ARTICLE_META_KEY):
+            return
+        capture = self.state.get(request.url)
+        if capture is None:
+            return
+        if capture.unchanged_since(request.meta.get(LASTMOD_META_KEY)):
+            self.stats.inc_value(STATS + "skipped_unchanged")
+            logger.debug("Not fetched, archived and unchanged since: %s", request.url)
+            raise AlreadyArchived(f"archived and unchanged: {request.url}")
+        if capture.etag and b"If-None-Match" not in request.headers:
+            request.headers[b"If-None-Match"] = capture.etag
+        if capture.last_modified and b"If-Modified-Since" not in request.headers:
+            request.headers[b"If-Modified-Since"] = capture.last_modified
+        self.stats.inc_value(STATS + "conditional_request")
+
+    def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
+        if not request.meta.get(ARTICLE_META_KEY) or "cached" in response.flags:
+            return response
+        lastmod = request.meta.get(LASTMOD_META_KEY)
+        if response.status == 304:
+            self.state.confirm(request_urls(request), datetime.now(timezone.utc), lastmod)
+            self.stats.inc_value(STATS + "not_modified")
+            logger.info("Not modified (304), no new version: %s", request.url)
+            raise NotModified(f"304 Not Modified: {request.url}")
+        exchange = request.meta.get(EXCHANGE_META_KEY)
+        capture = self.state.get(request.url)
+        if exchange is None or capture is None or not capture.record_id or exchange.truncated:
+            return response
+        if sha1_digest(exchange.body) != capture.payload_digest:
+            return response
+        self.archive.write_revisit(exchange, capture.payload_digest, capture.record_id,
+                                   capture.url, capture.record_date or "")
+        self.state.confirm(request_urls(request), exchange.date, lastmod)
+        self.stats.inc_value(STATS + "revisit")
+        logger.info("Unchanged payload, archived as a revisit of %s: %s", capture.record_id,
+                    request.url)
+        raise UnchangedPayload(f"identical payload, revisit written: {request.url}")
+
+
+class StateRecorder:
+    """Records each archived article (and each page archived raw as not an article) in the state."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.state = ArchiveState.for_crawler(crawler)
+        self.archive = WarcArchive.for_crawler(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StateRecorder:
+        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+            raise NotConfigured("ARCHIVER_INCREMENTAL is off")
+        recorder = cls(crawler)
+        crawler.signals.connect(recorder.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(recorder.item_dropped, signal=signals.item_dropped)
+        return recorder
+
+    def item_scraped(self, item: Any, response: Any, spider: Any = None) -> None:
+        links = item.get("warc") if isinstance(item, dict) else None
+        self._record(response, links.get("file") if isinstance(links, dict) else None)
+
+    def item_dropped(self, item: Any, response: Any, exception: Exception,
+                     spider: Any = None) -> None:
+        """Only pages that will never be articles: a page dropped for the article limit or as a
+        duplicate must still be fetched as an article some day."""
+        if str(exception).startswith("not an article") and response is not None:
+            self.archive.release(response.meta.get(EXCHANGE_META_KEY))
+            self._record(response, self.archive.file_name)
+
+    def _record(self, response: Any, file: str | None) -> None:
+        exchange = getattr(response, "meta", {}).get(EXCHANGE_META_KEY)
+        if exchange is None or not exchange.record_id or exchange.truncated:
+            return
+        headers = {k.lower(): v for k, v in exchange.response_headers}
+        capture = Capture(url=exchange.url, captured=exchange.date,
+                          payload_digest=sha1_digest(exchange.body), record_id=exchange.record_id,
+                          record_date=warc_date(exchange.date), file=file,
+                          lastmod=response.meta.get(LASTMOD_META_KEY),
+                          etag=_text(headers.get(b"etag")),
+                          last_modified=_text(headers.get(b"last-modified")))
+        self.state.put(request_urls(response.request), capture)
+
+
+def _text(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value else None

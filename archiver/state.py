@@ -1,0 +1,167 @@
+"""The archive's crawl state: what the archive already holds, per article URL.
+
+Why a state file at all: a daily crawl must skip articles it has archived (their sitemap
+``lastmod`` unchanged), ask the server conditionally for the rest, and write a ``revisit`` record
+when a refetched payload is byte-identical. Scanning every WARC file for that at each start takes
+minutes on a large archive, so the answers live in a small SQLite file beside the WARC files.
+
+Why it is safe to lose: the WARC files stay the archive of record. A missing state file is rebuilt
+from them (``rebuild``) before the crawl starts, into a temporary file renamed into place, so a
+crash during the rebuild leaves no half-built state. Each row is committed in WAL mode with
+``synchronous=FULL`` right after its article's records were fsynced: a crash loses at most the
+row of the article being written, which then is fetched once more on the next run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from archiver.discovery.urls import canonical_key
+
+logger = logging.getLogger(__name__)
+STATE_NAME = ".archive-state.sqlite"
+CRAWLER_ATTR = "_archiver_state"
+SCHEMA = """CREATE TABLE IF NOT EXISTS urls (key TEXT PRIMARY KEY, url TEXT, lastmod TEXT,
+    captured TEXT, etag TEXT, last_modified TEXT, payload_digest TEXT, record_id TEXT,
+    record_date TEXT, file TEXT)"""
+
+
+@dataclass
+class Capture:
+    """What the archive holds for one URL: the last payload stored in full, and when it was seen.
+
+    ``captured`` is the latest time the payload was confirmed (full capture, revisit or 304);
+    ``record_*`` always name the full response record a revisit must refer to.
+    """
+
+    url: str
+    captured: datetime
+    payload_digest: str | None = None
+    record_id: str | None = None
+    record_date: str | None = None       # WARC-Date of that response record, as written
+    file: str | None = None
+    lastmod: datetime | None = None      # the sitemap/feed date it was fetched for
+    etag: str | None = None
+    last_modified: str | None = None     # the server's Last-Modified header, verbatim
+
+    def unchanged_since(self, when: datetime | None) -> bool:
+        """True if a discovery date ``when`` says nothing new since this capture.
+
+        No date: we cannot tell, so the caller refetches (conditionally). A date no later than the
+        lastmod we fetched for, or than the capture itself, is old news.
+        """
+        if when is None:
+            return False
+        return any(known is not None and when <= known for known in (self.lastmod, self.captured))
+
+
+class ArchiveState:
+    """One SQLite file per archive directory; several crawlers may share it (WAL, busy timeout)."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / STATE_NAME
+        self.rebuilt = False
+        if not self.path.exists():
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self.rebuilt = rebuild(self.directory, self.path) > 0
+        self.db = _connect(self.path)
+
+    @classmethod
+    def for_crawler(cls, crawler: Any) -> ArchiveState:
+        """The crawler's state, opened after the WARC archive repaired leftovers from a crash."""
+        state = getattr(crawler, CRAWLER_ATTR, None)
+        if state is None:
+            from archiver.warc.archive import WarcArchive
+            WarcArchive.for_crawler(crawler)
+            state = cls(crawler.settings.get("ARCHIVE_DIR", "archives"))
+            setattr(crawler, CRAWLER_ATTR, state)
+        return state
+
+    def get(self, url: str) -> Capture | None:
+        row = self.db.execute("SELECT * FROM urls WHERE key = ?", (canonical_key(url),)).fetchone()
+        return None if row is None else _capture(row)
+
+    def is_unchanged(self, url: str, when: datetime | None) -> bool:
+        capture = self.get(url)
+        return capture is not None and capture.unchanged_since(when)
+
+    def put(self, urls: list[str], capture: Capture) -> None:
+        """Store ``capture`` under the key of every URL it was reached by; durable on return."""
+        values = _row(capture)
+        with self.db:
+            for key in dict.fromkeys(canonical_key(u) for u in urls):
+                self.db.execute("INSERT OR REPLACE INTO urls VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                (key, *values))
+
+    def confirm(self, urls: list[str], when: datetime, lastmod: datetime | None) -> None:
+        """The stored payload was seen again unchanged (304 or identical digest)."""
+        for url in urls:
+            capture = self.get(url)
+            if capture is not None:
+                capture.captured = max(capture.captured, when)
+                capture.lastmod = max(x for x in (capture.lastmod, lastmod) if x) \
+                    if (capture.lastmod or lastmod) else None
+                self.put([url], capture)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM urls").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute(SCHEMA)
+    db.isolation_level = "DEFERRED"
+    return db
+
+
+_COLUMNS = ("url", "lastmod", "captured", "etag", "last_modified", "payload_digest", "record_id",
+            "record_date", "file")
+
+
+def _row(capture: Capture) -> tuple:
+    iso = lambda d: d.astimezone(timezone.utc).isoformat() if d else None  # noqa: E731
+    data = {f.name: getattr(capture, f.name) for f in fields(capture)}
+    data["lastmod"], data["captured"] = iso(capture.lastmod), iso(capture.captured)
+    return tuple(data[c] for c in _COLUMNS)
+
+
+def _capture(row: tuple) -> Capture:
+    data = dict(zip(("key", *_COLUMNS), row))
+    data.pop("key")
+    for name in ("lastmod", "captured"):
+        data[name] = datetime.fromisoformat(data[name]) if data[name] else None
+    return Capture(**data)
+
+
+def rebuild(directory: Path, target: Path) -> int:
+    """Recreate the state from the WARC files alone; returns the number of URLs found."""
+    from archiver.state_rebuild import captures_in
+
+    found = captures_in(sorted(directory.glob("*.warc.gz")))
+    if not found:
+        return 0
+    temp = target.with_name(target.name + f".rebuild-{os.getpid()}")
+    temp.unlink(missing_ok=True)
+    db = _connect(temp)
+    with db:
+        for key, capture in found.items():
+            db.execute("INSERT OR REPLACE INTO urls VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       (key, *_row(capture)))
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    os.replace(temp, target)
+    logger.warning("Archive state %s was missing: rebuilt from the WARC files (%d URLs)",
+                   target, len(found))
+    return len(found)

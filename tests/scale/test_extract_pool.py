@@ -1,0 +1,65 @@
+"""The extraction pool: outcomes cross the process boundary intact, and a crawl with the pool
+keeps the article limit and the duplicate check although pages finish out of order."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from conftest import ROOT, crawl_command
+from mocknews import article_html, article_path
+
+from archiver.extract import NotAnArticle
+from archiver.extract_pool import (ExtractionFailed, ExtractJob, ExtractorPool, outcome_value,
+                                   run_job, worker_count)
+
+BASE = "http://127.0.0.1:1"
+
+
+def job(i: int = 3, html: str | None = None) -> ExtractJob:
+    return ExtractJob(html or article_html(i, 10, BASE, 12), BASE + article_path(i), None,
+                      "2026-05-12T10:00:00Z")
+
+
+def test_a_worker_returns_the_same_article_as_the_reactor_thread():
+    with ProcessPoolExecutor(1) as pool:
+        remote = outcome_value(job().url, pool.submit(run_job, job()).result())
+    local = outcome_value(job().url, run_job(job()))
+    assert remote == local and remote.word_count > 100 and remote.language == "en"
+
+
+def test_not_an_article_comes_back_with_its_reason():
+    outcome = run_job(job(html="<html><body><p>Sign in to continue</p></body></html>"))
+    with pytest.raises(NotAnArticle) as caught:
+        outcome_value("u", outcome)
+    assert caught.value.reason == outcome[1][0]
+
+
+def test_other_errors_become_extraction_failed_with_the_traceback(monkeypatch):
+    outcome = run_job(ExtractJob(None, "http://x/", None, "2026-05-12T10:00:00Z"))  # type: ignore[arg-type]
+    assert outcome[0] == "error"
+    with pytest.raises(ExtractionFailed, match="Traceback"):
+        outcome_value("http://x/", outcome)
+
+
+def test_pool_size_setting():
+    assert worker_count(None) >= 1 and worker_count("0") == 0 and worker_count(3) == 3
+    with pytest.raises(ValueError):
+        worker_count(-1)
+    assert ExtractorPool.from_settings({"ARCHIVER_EXTRACT_WORKERS": 2}).workers == 2
+
+
+def test_crawl_with_the_pool_keeps_the_limit_and_archives_each_article_once(small_site, tmp_path):
+    out = tmp_path / "archive"
+    cmd = crawl_command(small_site.url, out, "-a", "limit=7", "-s", "ARCHIVER_EXTRACT_WORKERS=2")
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    records = [json.loads(line) for p in out.glob("*.jsonl") for line in p.read_text().splitlines()]
+    assert len(records) == 7
+    assert len({r["url"] for r in records}) == 7
+    check = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(out)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
