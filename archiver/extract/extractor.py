@@ -74,10 +74,40 @@ def _article_scope(root):
 def _paywall_marked(root, profile) -> bool:
     """The site's own paywall markers (a "Plus" label): present on the page, read before cleaning.
 
+    Selectors name the marker where its markup is known; a label text (``paywall_labels``)
+    finds it where the markup changed, but only in the headline's neighbourhood, so a menu
+    entry of the same name elsewhere on the page does not count.
     (A profile's ``paywall_phrases`` join the generic "to continue reading" prompts of the phrase
     rules: removing one counts as ``removed["paywall"]`` and marks the article paywalled.)
     """
-    return profile is not None and any(root.cssselect(css) for css in profile.paywall_selectors)
+    if profile is None:
+        return False
+    if any(root.cssselect(css) for css in profile.paywall_selectors):
+        return True
+    return bool(profile.paywall_labels) and _label_near_headline(root, profile.paywall_labels)
+
+
+def _label_near_headline(root, labels: tuple[str, ...], levels: int = 3) -> bool:
+    """An element whose whole text is one of ``labels``, in the article's header: before the
+    <h1>, within a few levels of it (teasers after the article may carry the same label)."""
+    headline = next(root.iter("h1"), None)
+    scope = headline
+    for _ in range(levels):
+        if scope is None or scope.getparent() is None:
+            break
+        scope = scope.getparent()
+    if scope is None or scope is headline:
+        return False
+    for el in scope.iter():
+        if el is headline:
+            return False
+        if (el.tag in _LABEL_TAGS and len(el) == 0 and (el.text or "").strip() in labels
+                and not any(a.tag == "nav" for a in el.iterancestors())):
+            return True
+    return False
+
+
+_LABEL_TAGS = {"span", "a", "div", "strong", "b", "em", "small", "p", "li"}
 
 
 def _paywalled(free: bool | None, marked: bool, removed, profile) -> bool:

@@ -45,6 +45,7 @@ class SiteProfile:
     boilerplate_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lang -> phrases
     ad_labels: tuple[str, ...] = ()          # exact texts of ad labels ("Ad", "Anzeige")
     paywall_selectors: tuple[str, ...] = ()  # present on the page -> paywalled
+    paywall_labels: tuple[str, ...] = ()     # a label with exactly this text by the headline
     paywall_phrases: tuple[str, ...] = ()    # prompts standing in for the rest of a cut body -> paywalled
     trust_accessible_for_free: bool = True   # False for publishers that mark every page not free
     source_prefixes: tuple[str, ...] = ("Source:", "Sources:", "Quelle:", "Quellen:")

@@ -24,7 +24,7 @@ DECODER = SiteProfile(
     sitemap_paths=("/sitemap_index.xml",),
     sitemap_follow=(r"/post-sitemap\d*\.xml",),
     feed_paths=("/feed/",),
-    article_url=r"^/[a-z0-9][a-z0-9%\-_]*/$",
+    article_url=r"(?i)^/[a-z0-9%][a-z0-9%\-_]*/?$",       # flat slugs under the root
     not_article_paths=(
         r"^/(artificial-intelligence-news|kuenstliche-intelligenz-news)(/|$)",
         r"^/(tag|author|category|page|feed|wp-content|wp-admin|wp-json|comments)(/|$)",
@@ -57,7 +57,8 @@ DECODER = SiteProfile(
         ),
     },
     ad_labels=("Ad", "Anzeige", "Advertisement", "Werbung"),
-    paywall_selectors=(".plus-label", "[data-plus]", ".label-plus"),
+    paywall_selectors=(".plus-label", "[data-plus]", ".label-plus"),   # inferred class names
+    paywall_labels=("Plus",),                                           # seen: the label text
     # "Read on for the full picture" closes every article, free or not: it marks nothing, so
     # only the "Plus" label and JSON-LD isAccessibleForFree decide here.
     paywall_phrases=(),

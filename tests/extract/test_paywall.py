@@ -47,3 +47,18 @@ def test_profile_marker():
     profile = get_site("decoder")
     html = make_page(before='<span class="plus-label">Plus</span>')
     assert extract_article(html, URL, site=profile).paywalled is True
+
+
+def test_profile_label_text_by_the_headline_marks_paywalled():
+    """A redesign renames the label's classes: its text next to the headline still counts."""
+    profile = dataclasses.replace(get_site("decoder"), paywall_selectors=())
+    label = '<div class="meta-row"><a href="/ai-research/">AI research</a><span class="x9">Plus</span></div>'
+    html = make_page(before="").replace("<article><h1>", f"<article>{label}<h1>")
+    assert extract_article(html, URL, site=profile).paywalled is True
+
+
+def test_same_text_far_from_the_headline_is_not_a_paywall_label():
+    profile = dataclasses.replace(get_site("decoder"), paywall_selectors=())
+    menu = '<header><nav><ul><li><a href="/x/">News</a></li><li><a href="/plus/">Plus</a></li></ul></nav></header>'
+    html = make_page(chrome=f"<div><div><div>{menu}</div></div></div>")
+    assert extract_article(html, URL, site=profile).paywalled is False
