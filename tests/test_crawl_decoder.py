@@ -151,3 +151,28 @@ def test_replay_finds_an_article_by_its_shortlink(crawl):
     done = run_archive("replay", str(crawl["dir"]), f"{base}/?p={exp.id}", "--format", "json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["title"] == exp.title
+
+
+def crawl_with(mirror, out: Path, *args: str) -> list[dict]:
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "decoder",
+           "-a", f"en_url={mirror.en_url}", "-a", f"de_url={mirror.de_url}", *args,
+           "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr[-4000:]
+    return [json.loads(line) for p in sorted(out.glob("*.jsonl"))
+            for line in p.read_text("utf-8").splitlines()]
+
+
+def test_edition_and_limit_bound_the_crawl(mirror, tmp_path):
+    records = crawl_with(mirror, tmp_path, "-a", "edition=de", "-a", "limit=3")
+    assert len(records) == 3
+    assert {r["language"] for r in records} == {"de"}
+    assert all(r["url"].startswith(mirror.de_url) for r in records)
+
+
+def test_since_keeps_only_recent_articles(mirror, tmp_path):
+    since = "2026-01-01"
+    records = crawl_with(mirror, tmp_path, "-a", f"since={since}")
+    # Sitemap lastmod / feed dates are the modification dates: what is on or after the day.
+    wanted = {e.mirror_url(mirror) for e in EXPECTED if e.modified[:10] >= since}
+    assert wanted and {r["url"] for r in records} == wanted
