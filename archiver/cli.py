@@ -45,7 +45,14 @@ def main() -> None:
     \b
     Examples:
       archive demo                       crawl the bundled offline mirror, print a summary
+      archive replay archives/           list archived articles (--lang, --site, --search …)
+      archive replay archives/ URL       read one article (--format text|html|markdown|json|raw)
+      archive replay archives/ --jsonl   every record as JSON Lines, rebuilt from the WARC files
+      archive serve archives/            read the archive in a browser on 127.0.0.1
       archive check archives/            validate WARC files and their JSON records
+      archive reprocess in.warc.gz -o out/   extract again from any WARC file
+
+    Crawling is Scrapy's: `scrapy crawl decoder` or `scrapy crawl news -a url=…`.
     """
 
 

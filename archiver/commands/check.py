@@ -24,6 +24,13 @@ def check(paths: tuple[str, ...], repair: bool, quiet: bool) -> None:
 
     Walks every gzip member and record: digests, the archive profile's headers, links between
     records, and the JSON Lines' links into the WARC files. Each problem names file and offset.
+    Exit status: 0 clean, 1 problems found, 2 a path that is missing or not a WARC file.
+
+    \b
+    Examples:
+      archive check archives/                 every WARC file under archives/
+      archive check --repair archives/        after a crash: repair .open files, then check
+      archive check -q a.warc.gz b.warc.gz    only problems and the summary
     """
     try:
         report = check_paths(list(paths), repair=repair)
