@@ -98,9 +98,13 @@ class ReaderApp:
                  f'nofollow">Original</a> · <a href="/a/{entry.rid}/raw">Raw capture</a> · '
                  f'captured {escape((entry.fetched_at or "")[:16].replace("T", " "))}</p>')
         html = sanitize(record.get("html") or "")
+        title = escape(record.get("title") or entry.url)
+        section = escape(record.get("section") or "")
         body = (f'<nav><a href="/">← All articles</a></nav><article lang="'
-                f'{escape(record.get("language") or "")}"><header>{badges(entry)}{meta}{links}'
-                f'</header><div class="body">{html}</div></article>')
+                f'{escape(record.get("language") or "")}"><header>'
+                f'<p class="kicker">{section}</p><h1>{title}</h1>{badges(entry)}{meta}{links}'
+                f'</header>{lead_image(record)}<div class="body">{html}</div>'
+                f'{sources(record)}</article>')
         return page(record.get("title") or entry.url, body)
 
     def raw(self, entry: Entry) -> Reply:
@@ -120,6 +124,25 @@ def page(title: str, body: str) -> str:
 def not_found() -> Reply:
     return Reply("404 Not Found", page("Not found", '<p>No such article. <a href="/">All '
                                        "articles</a></p>"))
+
+
+def lead_image(record: dict) -> str:
+    """The lead image's caption and credit (the picture itself stays on the original server:
+    the reader loads nothing from elsewhere that the article body does not)."""
+    image = record.get("image") or {}
+    words = [w for w in (image.get("caption"), image.get("credit")) if w]
+    return (f'<p class="lead-image">Lead image: {escape(" · ".join(words))}</p>'
+            if words else "")
+
+
+def sources(record: dict) -> str:
+    """The attribution line, linked where the page linked it."""
+    items = []
+    for source in record.get("sources") or []:
+        name, url = escape(source.get("name") or source.get("url") or ""), source.get("url")
+        items.append(f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{name}</a>'
+                     if url and url.startswith(("http://", "https://")) else name)
+    return f'<footer class="sources">Sources: {" · ".join(items)}</footer>' if items else ""
 
 
 def badges(entry: Entry) -> str:

@@ -31,6 +31,7 @@ def test_article_page_is_sanitized_and_links_to_original_and_raw(reader: str):
     assert AD_TEXT not in page.text and "javascript:" not in page.text and "onclick" not in page.text
     assert f'href="{PAGES[2].url}"' in page.text and f'href="/a/{rid}/raw"' in page.text
     assert 'class="badge paywall"' in page.text and 'class="badge lang">en<' in page.text
+    assert "<h1>Robots learn to fold laundry</h1>" in page.text.split('<div class="body">')[0]
 
 
 def test_raw_capture_is_inert_text(reader: str):
