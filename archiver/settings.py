@@ -45,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
     "archiver.guards.AllowedHostsMiddleware": 50,      # every request, redirects included
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "archiver.guards.RetryAfterMiddleware": 550,        # honours Retry-After, bounded
+    "archiver.mirrors.MirrorRedirectMiddleware": 650,   # a mirror's real-host redirects stay on it
     "archiver.incremental.IncrementalMiddleware": 940,  # skip/conditional/revisit, after capture
     "archiver.warc.capture.WarcCaptureMiddleware": 950,
 }

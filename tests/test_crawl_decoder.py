@@ -176,3 +176,14 @@ def test_since_keeps_only_recent_articles(mirror, tmp_path):
     # Sitemap lastmod / feed dates are the modification dates: what is on or after the day.
     wanted = {e.mirror_url(mirror) for e in EXPECTED if e.modified[:10] >= since}
     assert wanted and {r["url"] for r in records} == wanted
+
+
+def test_a_mirror_that_still_names_the_real_hosts(tmp_path):
+    """Saved copies of the site keep https://the-decoder.com in robots.txt, sitemaps, feeds and
+    redirects: the crawl maps them onto the mirror and never leaves it."""
+    with serve_mirror() as mirror:
+        mirror.en.set_rewrites({})
+        mirror.de.set_rewrites({})
+        records = crawl_with(mirror, tmp_path)
+    assert {r["url"] for r in records} == {e.mirror_url(mirror) for e in EXPECTED}
+    assert {r["canonical_url"] for r in records} == {e.url for e in EXPECTED}
