@@ -185,5 +185,6 @@ def test_a_mirror_that_still_names_the_real_hosts(tmp_path):
         mirror.en.set_rewrites({})
         mirror.de.set_rewrites({})
         records = crawl_with(mirror, tmp_path)
-    assert {r["url"] for r in records} == {e.mirror_url(mirror) for e in EXPECTED}
+        wanted = {e.mirror_url(mirror) for e in EXPECTED}
+    assert {r["url"] for r in records} == wanted
     assert {r["canonical_url"] for r in records} == {e.url for e in EXPECTED}
