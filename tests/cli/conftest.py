@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
-from archiver.library.library import Library
-from archiver.library.web import ReaderApp
 from cli_archives import make_archive_dir
+from reader_support import serve_reader
 
 
 @pytest.fixture
@@ -20,19 +17,8 @@ def archive_dir(tmp_path: Path) -> Path:
     return make_archive_dir(tmp_path)
 
 
-class _Silent(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture
 def reader(archive_dir: Path) -> Iterator[str]:
     """The reader on 127.0.0.1:<free port>, served from a thread for the test's duration."""
-    server = make_server("127.0.0.1", 0, ReaderApp(Library([archive_dir], print)),
-                         handler_class=_Silent)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serve_reader(archive_dir) as url:
+        yield url

@@ -9,26 +9,19 @@ clicks the links, and checks nothing ran.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 
 from archiver.extract.article import Article
 from archiver.items import build_record
 from archiver.library.library import Library
-from archiver.library.web import ReaderApp
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
+from reader_support import chromium, serve_reader
 
-webdriver = pytest.importorskip("selenium.webdriver")
-pytestmark = pytest.mark.skipif(not (shutil.which("chromedriver") and shutil.which("chromium")),
-                                reason="needs Debian's chromium and chromium-driver")
 PWN = "document.documentElement.setAttribute('data-pwned','{}');window.__pwned='{}'"
 PAYLOADS = [
     "<script>{}</script>",
@@ -82,42 +75,17 @@ def write_hostile_archive(directory: Path) -> None:
     archive.close()
 
 
-class _Silent(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture
 def reader(tmp_path: Path) -> Iterator[str]:
     write_hostile_archive(tmp_path / "archive")
-    server = make_server("127.0.0.1", 0, ReaderApp(Library([tmp_path / "archive"], print)),
-                         handler_class=_Silent)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with serve_reader(tmp_path / "archive") as url:
+        yield url
 
 
 @pytest.fixture
 def browser() -> Iterator[object]:
-    from selenium.webdriver.chrome.service import Service
-
-    profile = tempfile.mkdtemp(prefix="archiver-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    driver.set_page_load_timeout(20)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def assert_inert(browser) -> None:
