@@ -29,7 +29,8 @@ STATE_NAME = ".archive-state.sqlite"
 CRAWLER_ATTR = "_archiver_state"
 SCHEMA = """CREATE TABLE IF NOT EXISTS urls (key TEXT PRIMARY KEY, url TEXT, lastmod TEXT,
     captured TEXT, etag TEXT, last_modified TEXT, payload_digest TEXT, record_id TEXT,
-    record_date TEXT, file TEXT)"""
+    record_date TEXT, file TEXT);
+CREATE TABLE IF NOT EXISTS folded (name TEXT PRIMARY KEY, size INTEGER)"""
 
 
 @dataclass
@@ -72,6 +73,34 @@ class ArchiveState:
             self.directory.mkdir(parents=True, exist_ok=True)
             self.rebuilt = rebuild(self.directory, self.path) > 0
         self.db = _connect(self.path)
+        self.catch_up()
+
+    def catch_up(self) -> int:
+        """Fold in the WARC files the state has not seen whole; returns how many URLs it learnt.
+
+        A crash between an article's fsync and its state row leaves the article in the WARC file
+        (and, after repair, in the JSON Lines) but not here: without this, the next run would
+        fetch it again. Each file is read once at the size it had; later captures win.
+        """
+        from archiver.state_rebuild import captures_in
+
+        known = dict(self.db.execute("SELECT name, size FROM folded"))
+        fresh = [p for p in sorted(self.directory.glob("*.warc.gz"))
+                 if known.get(p.name) != p.stat().st_size]
+        learnt = 0
+        with self.db:
+            for key, capture in captures_in(fresh).items():
+                row = self.db.execute("SELECT record_date FROM urls WHERE key = ?",
+                                      (key,)).fetchone()
+                if row is None or (row[0] or "") < (capture.record_date or ""):
+                    self.db.execute("INSERT OR REPLACE INTO urls VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                    (key, *_row(capture)))
+                    learnt += 1
+            self.db.executemany("INSERT OR REPLACE INTO folded VALUES (?, ?)",
+                                [(p.name, p.stat().st_size) for p in fresh])
+        if learnt:
+            logger.info("Archive state caught up from %d WARC file(s): %d URL(s)", len(fresh), learnt)
+        return learnt
 
     @classmethod
     def for_crawler(cls, crawler: Any) -> ArchiveState:
@@ -121,7 +150,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=FULL")
-    db.execute(SCHEMA)
+    db.executescript(SCHEMA)
     db.isolation_level = "DEFERRED"
     return db
 
@@ -149,7 +178,8 @@ def rebuild(directory: Path, target: Path) -> int:
     """Recreate the state from the WARC files alone; returns the number of URLs found."""
     from archiver.state_rebuild import captures_in
 
-    found = captures_in(sorted(directory.glob("*.warc.gz")))
+    files = sorted(directory.glob("*.warc.gz"))
+    found = captures_in(files)
     if not found:
         return 0
     temp = target.with_name(target.name + f".rebuild-{os.getpid()}")
@@ -159,6 +189,8 @@ def rebuild(directory: Path, target: Path) -> int:
         for key, capture in found.items():
             db.execute("INSERT OR REPLACE INTO urls VALUES (?,?,?,?,?,?,?,?,?,?)",
                        (key, *_row(capture)))
+        db.executemany("INSERT OR REPLACE INTO folded VALUES (?, ?)",
+                       [(p.name, p.stat().st_size) for p in files])
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     os.replace(temp, target)

@@ -80,3 +80,16 @@ def test_empty_directory_gets_an_empty_state(tmp_path):
     state = ArchiveState(tmp_path / "new")
     assert not state.rebuilt and state.count() == 0
     assert not list((tmp_path / "new").glob("*.rebuild-*"))
+
+
+def test_state_catches_up_with_articles_written_after_its_last_row(tmp_path):
+    """A kill between an article's fsync and its state row: the next start learns it from the
+    WARC file, so the resumed crawl does not fetch it again."""
+    ArchiveState(tmp_path).close()                       # state exists, knows nothing yet
+    ex = exchange(url="https://example.org/late-story/")
+    links = _archive_article(tmp_path, ex)               # written, but no state row
+    state = ArchiveState(tmp_path)
+    assert not state.rebuilt
+    assert state.get("https://example.org/late-story/").record_id == links["response_id"]
+    state.close()
+    assert ArchiveState(tmp_path).catch_up() == 0        # each file is folded in once
