@@ -13,6 +13,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from archiver.discovery.urls import canonical_key
 from archiver.distributed import seen_articles
 from archiver.extract import NotAnArticle
 from archiver.extract.article import Article
@@ -91,7 +92,7 @@ class ArticlePipeline:
 
     def _archive(self, item: FetchedPage, article: Article) -> dict[str, Any]:
         """Duplicate check and the article's WARC records + JSON line, in one synchronous step."""
-        key = article.canonical_url or item.url
+        key = canonical_key(article.canonical_url or item.url)
         if not self.seen.add(key):
             self.archive.write_exchange(item.exchange)
             self.stats.inc_value("archiver/duplicate_article")

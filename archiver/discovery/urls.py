@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from w3lib.url import canonicalize_url
+
 TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "piwik_", "matomo_", "ga_", "hsa_")
 TRACKING_PARAMS = {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mkt_tok", "ref",
                    "ref_src", "cmpid", "ncid", "_hsenc", "_hsmi", "oly_enc_id", "oly_anon_id",
@@ -23,7 +25,9 @@ def is_http_url(url: str) -> bool:
 
 def canonical_key(url: str) -> str:
     """A key under which one article is one entry: lower-case host without ``www.``, no fragment,
-    no tracking parameters, sorted query, no trailing slash, scheme folded to https."""
+    no tracking parameters, sorted query, no trailing slash, scheme folded to https, and one
+    spelling of the path (``brüchen``, ``br%c3%bcchen`` and ``br%C3%BCchen`` are one slug: a
+    sitemap and a feed often encode the same URL differently)."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
@@ -31,7 +35,7 @@ def canonical_key(url: str) -> str:
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)]
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit(("https", host, path, urlencode(sorted(query)), ""))
+    return canonicalize_url(urlunsplit(("https", host, path, urlencode(sorted(query)), "")))
 
 
 class Rebaser:

@@ -59,27 +59,56 @@ def pull_bare_links(body: HtmlElement, page_url: str) -> list[dict[str, str | No
 
 
 def lead_image(root: HtmlElement, image_url: str | None, base_url: str) -> dict[str, str | None] | None:
-    """{url, caption, credit} from og:image/JSON-LD and the first figure near the article top."""
-    figure = _lead_figure(root)
+    """{url, caption, credit} from og:image/JSON-LD and the lead picture at the article top."""
+    img, holder = _lead_picture(root)
     caption = credit = None
-    if figure is not None:
-        caption, credit = split_caption(figure)
-        if image_url is None:
-            img = figure.find(".//img")
-            src = img.get("src") or img.get("data-src") if img is not None else None
-            image_url = urljoin(base_url, src.strip()) if src and src.strip() else None
+    if holder is not None:
+        caption, credit = split_caption(holder) if holder.tag == "figure" else _loose_caption(holder, img)
+    if image_url is None and img is not None:
+        src = img.get("src") or img.get("data-src")
+        image_url = urljoin(base_url, src.strip()) if src and src.strip() else None
     if not image_url:
         return None
     return {"url": image_url, "caption": caption, "credit": credit}
 
 
-def _lead_figure(root: HtmlElement) -> HtmlElement | None:
+def _lead_picture(root: HtmlElement) -> tuple[HtmlElement | None, HtmlElement | None]:
+    """The first picture before the article's prose: (img, its figure or its small holder).
+
+    A figure after the body has started is an in-body figure, not the lead; an image inside a
+    link is an avatar or a teaser, not the lead either.
+    """
     article = next(root.iter("article"), None)
-    scope = article if article is not None else root
-    for figure in scope.iter("figure"):
-        if figure.find(".//img") is not None:
-            return figure
-    return None
+    for el in (article if article is not None else root).iter("p", "figure", "img"):
+        if el.tag == "p" and len(text_of(el)) > 150:
+            break
+        if el.tag == "figure" and el.find(".//img") is not None:
+            return el.find(".//img"), el
+        if el.tag == "img" and not _is_icon(el) and not any(a.tag in ("a", "figure") for a in el.iterancestors()):
+            holder = el.getparent()
+            return el, (holder if holder is not None and len(text_of(holder)) <= 200 else None)
+    return None, None
+
+
+def _is_icon(img: HtmlElement) -> bool:
+    """Icons and spacers (svg, data: URIs, declared smaller than 100 px) are never the lead."""
+    src = (img.get("src") or img.get("data-src") or "").strip().lower()
+    if not src or src.startswith("data:") or src.split("?")[0].endswith(".svg"):
+        return True
+    sizes = [img.get(k, "").rstrip("px") for k in ("width", "height")]
+    return any(v.isdigit() and int(v) < 100 for v in sizes)
+
+
+def _loose_caption(holder: HtmlElement, img: HtmlElement | None) -> tuple[str | None, str | None]:
+    """Caption and credit printed beside an image without a figure ("Midjourney prompted by …")."""
+    text = text_of(holder)
+    if not text:
+        return None, None
+    parts = [norm(p) for p in re.split(r"\s+[|/]\s+", text)]
+    for i, part in enumerate(parts):
+        if _CREDIT_PREFIX.match(part) or _CREDIT_WORDS.search(part):
+            return (" | ".join(parts[:i] + parts[i + 1:]) or None), part
+    return text, None
 
 
 def split_caption(figure: HtmlElement) -> tuple[str | None, str | None]:

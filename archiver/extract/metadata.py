@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from . import jsonld
-from .dates import first_date
+from .dates import first_date, parse_printed_date
 from .treeutil import norm, text_of
 
 _BY = re.compile(r"^\s*(by|von|par|por|di|door|av)\s+", re.I)
@@ -69,7 +69,7 @@ def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime
     m.published = first_date([jsonld.text(art.get("datePublished")), first("article:published_time"),
                               first("datepublished", "date", "dc.date", "dcterms.created", "pubdate",
                                     "parsely-pub-date", "sailthru.date"),
-                              _time(root)], fetched_at)
+                              _time(root), _printed_date(root)], fetched_at)
     m.modified = first_date([jsonld.text(art.get("dateModified")), first("article:modified_time"),
                              first("og:updated_time", "datemodified", "dcterms.modified")], fetched_at)
     m.declared_language = _declared_language(root, first("og:locale"), art)
@@ -110,6 +110,21 @@ def _time(root: HtmlElement) -> str | None:
     for el in root.iter("time"):
         if el.get("datetime"):
             return el.get("datetime")
+    return None
+
+
+def _printed_date(root: HtmlElement) -> str | None:
+    """A byline date printed as text ("17. Feb. 2026") in the article's head, before the prose:
+    the last resort for pages without a machine-readable date (mirrors that drop the JSON-LD)."""
+    article = next(root.iter("article"), None)
+    for el in (article if article is not None else root).iter("span", "div", "time", "p", "small", "li"):
+        text = text_of(el)
+        if el.tag == "p" and len(text) > 80:
+            return None                      # the body has started: a date there is not the byline
+        if len(text) <= 40:
+            when = parse_printed_date(text)
+            if when is not None:
+                return when.isoformat()
     return None
 
 

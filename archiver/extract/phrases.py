@@ -21,6 +21,8 @@ _CANDIDATES = frozenset(("p", "div", "section", "aside", "span", "a", "li", "str
                         + HEADINGS)
 _LEAF_BLOCKS = frozenset(("p", "li", "figcaption") + HEADINGS)
 _LINKY_KINDS = ("related", "share", "comments")
+_SECTION_KINDS = frozenset(("site", "upsell", "paywall", "newsletter", "related", "comments"))
+_LINE_TAGS = frozenset(("p", "div", "span", "strong", "b"))
 _BOX_MAX = 1200
 _LEAD_PUNCT = "([«\"'“„‹ —–-•|"
 _PAGER = re.compile(r"^(?:[\d\s«»‹›<>|.…/–-]|next|prev|previous|weiter|zurück)+$", re.I)
@@ -80,6 +82,8 @@ class PhraseRules:
         stack = [root]
         while stack:
             el = stack.pop()
+            if el is not root and el.getparent() is None:
+                continue                      # taken with a section already
             if isinstance(el.tag, str) and el.tag in _CANDIDATES and self._remove(el, removed):
                 continue
             stack.extend(reversed(el))
@@ -101,8 +105,10 @@ class PhraseRules:
         whole_label = text.lower().lstrip(_LEAD_PUNCT) in self.labels
         leads_box = el.getparent() is not None and _first_child(el.getparent()) is el
         target = _box_of(el) if (el.tag in HEADINGS or whole_label or leads_box) else el
+        opens = kind in _SECTION_KINDS and target is el and (el.tag in HEADINGS or len(text) <= 80)
+        section = _section_of(el) if opens else []
         if drop(target):
-            removed[kind] += 1
+            removed[kind] += 1 + sum(drop(s) for s in section)
             return True
         return False
 
@@ -133,6 +139,34 @@ def _is_dateline(lowered: str) -> bool:
         return False
     words = [w for w in _WORDS.findall(lowered) if w not in rules.DATE_WORDS]
     return len(words) <= 1
+
+
+def _section_of(title: HtmlElement) -> list[HtmlElement]:
+    """The list a boilerplate title introduces when they are flat siblings, not a box.
+
+    "Key Points" + <ul>, "AI News Without the Hype" + a line + <ul> of benefits: without a
+    wrapper, the title goes and its list would stay as body text. Only lists are taken (with
+    at most one short line before them); anything else ends the section, so a false title
+    never takes article prose with it.
+    """
+    taken: list[HtmlElement] = []
+    pending: HtmlElement | None = None
+    for sib in title.itersiblings():
+        if not isinstance(sib.tag, str):
+            continue
+        if sib.tag in ("ul", "ol") and _short_items(sib):
+            taken += [pending, sib] if pending is not None else [sib]
+            pending = None
+        elif pending is None and not taken and sib.tag in _LINE_TAGS and len(text_of(sib)) <= 80:
+            pending = sib
+        else:
+            break
+    return taken
+
+
+def _short_items(lst: HtmlElement) -> bool:
+    items = [li for li in lst if li.tag == "li"]
+    return bool(items) and all(len(text_of(li)) <= 150 for li in items) and len(text_of(lst)) <= _BOX_MAX
 
 
 def _first_child(el: HtmlElement) -> HtmlElement | None:

@@ -58,6 +58,10 @@ class SiteProfile:
         return {urlsplit(u).hostname or "" for u in (bases or self.editions).values()}
 
     def is_article_path(self, path: str) -> bool:
+        """Rules are written for paths as sent (percent-encoded); a sitemap may list ``/brüchen/``."""
+        from w3lib.url import safe_url_string
+
+        path = safe_url_string(path)
         if any(re.search(p, path) for p in self.not_article_paths):
             return False
         return re.search(self.article_url, path) is not None

@@ -21,8 +21,11 @@ _COMMON_REMOVE = (
 DECODER = SiteProfile(
     name="decoder",
     editions={"en": "https://the-decoder.com", "de": "https://the-decoder.de"},
-    sitemap_paths=("/sitemap_index.xml",),
-    sitemap_follow=(r"/post-sitemap\d*\.xml",),
+    # Yoast's index first; a mirror may instead have WordPress core's or a plain sitemap.xml.
+    sitemap_paths=("/sitemap_index.xml", "/sitemap.xml", "/wp-sitemap.xml"),
+    # Every sub-sitemap but those of pages, taxonomies and authors (Yoast: post-sitemap2.xml,
+    # core: wp-sitemap-posts-post-1.xml, a mirror: sitemap-1.xml.gz); URLs are still filtered.
+    sitemap_follow=(r"(?i)/(?![^/?]*(?:page|categor|tag|author|attachment|taxonom|user))[^/?]*(?:\?.*)?$",),
     feed_paths=("/feed/",),
     article_url=r"(?i)^/[a-z0-9%][a-z0-9%\-_]*/?$",       # flat slugs under the root
     not_article_paths=(
@@ -40,6 +43,8 @@ DECODER = SiteProfile(
                     body=("article",), since=date(2024, 1, 1)),
     ),
     boilerplate_phrases={
+        # Ad-slot names printed as text ("DEC_D_Incontent-2"), whatever element holds them.
+        "*": ("DEC_D_",),
         "en": (
             "AI News Without the Hype – Curated by Humans", "Subscribe now",
             "Read on for the full picture", "Subscribe for hype-free coverage",

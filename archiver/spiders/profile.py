@@ -142,7 +142,7 @@ class ProfileSpider(scrapy.Spider):
                 continue
             if not self._on_site(url) or not entry.on_or_after(self.since):
                 continue
-            if not (self._is_shortlink(url) or self.profile.is_article_path(urlsplit(url).path)):
+            if not (self._is_shortlink(url) or self.profile.is_article_path(self._site_path(url))):
                 self._count("not_article_url")
                 continue
             key = canonical_key(url)
@@ -211,9 +211,20 @@ class ProfileSpider(scrapy.Spider):
         from archiver.state import ArchiveState
         return ArchiveState.for_crawler(crawler)
 
-    def _is_shortlink(self, url: str) -> bool:
+    def _site_path(self, url: str) -> str:
+        """The path as the real site has it: a mirror may serve an edition below a folder
+        (``-a en_url=http://127.0.0.1:8000/the-decoder.com``, as ``wget --mirror`` lays it out)."""
         parts = urlsplit(url)
-        return parts.path in ("", "/") and parts.query.startswith("p=")
+        for base in self.editions.values():
+            base_parts = urlsplit(base)
+            prefix = base_parts.path.rstrip("/")
+            if prefix and parts.netloc == base_parts.netloc and (
+                    parts.path == prefix or parts.path.startswith(prefix + "/")):
+                return parts.path[len(prefix):] or "/"
+        return parts.path
+
+    def _is_shortlink(self, url: str) -> bool:
+        return self._site_path(url) in ("", "/") and urlsplit(url).query.startswith("p=")
 
     def _count(self, key: str) -> None:
         if self.crawler is not None:
