@@ -36,6 +36,10 @@ def check(paths: tuple[str, ...], repair: bool, quiet: bool) -> None:
         report = check_paths(list(paths), repair=repair)
     except (FileNotFoundError, NotAWarc, PermissionError, IsADirectoryError) as exc:
         raise InputError(str(exc)) from None
+    if not (report.files or report.jsonl_lines or report.notes or report.problems):
+        # Nothing was checked (an empty or mistyped directory): a cron job must not read
+        # "0 problems" as a clean archive. replay and stats refuse the same paths.
+        raise InputError(f"no WARC files (*.warc.gz) under {', '.join(paths)}")
     if not quiet:
         for note in report.notes:
             click.echo(f"note: {note}")

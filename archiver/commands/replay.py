@@ -30,7 +30,8 @@ Examples:
 @click.argument("args", nargs=-1, required=True, metavar="PATH... [URL]")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="How to show the article named by URL.")
-@click.option("--jsonl", is_flag=True, help="Print every (matching) JSON record, one per line.")
+@click.option("--jsonl", is_flag=True, help="Print every (matching) JSON record, one per line; "
+                                           "with URL, one per capture of it.")
 @click.option("--at", "at", metavar="DATE", help="The capture closest to DATE (several versions).")
 @click.option("--lang", help="Only articles in this language (ISO 639-1, e.g. en).")
 @click.option("--site", help="Only articles of this site (e.g. decoder).")
@@ -55,7 +56,9 @@ def replay(args: tuple[str, ...], fmt: str, jsonl: bool, at: str | None, lang: s
                       until=day(until, "--until"), search=search)
     with user_errors():
         library = open_library(paths)
-        if jsonl:
+        if jsonl and urls:
+            _print_url_jsonl(library, urls[0], at)
+        elif jsonl:
             _print_jsonl(library, filters, limit)
         elif urls:
             _print_article(library, urls[0], fmt, at)
@@ -79,10 +82,22 @@ def _print_jsonl(library: Library, filters: Filters, limit: int | None) -> None:
         click.echo(library.record_json(entry))
 
 
-def _print_article(library: Library, url: str, fmt: str, at: str | None) -> None:
+def _print_url_jsonl(library: Library, url: str, at: str | None) -> None:
+    """The JSON record of every capture of one URL (or the one --at picks), oldest first."""
+    versions = _versions(library, url)
+    for entry in [_pick(versions, parse_when(at, "--at"))] if at else versions:
+        click.echo(library.record_json(entry))
+
+
+def _versions(library: Library, url: str) -> list[Entry]:
     versions = library.versions(url)
     if not versions:
         raise click.ClickException(f"{url}: not in the archive (list it with: archive replay PATH)")
+    return versions
+
+
+def _print_article(library: Library, url: str, fmt: str, at: str | None) -> None:
+    versions = _versions(library, url)
     entry = _pick(versions, parse_when(at, "--at")) if at else versions[-1]
     if len(versions) > 1 and not at:
         dates = ", ".join((v.fetched_at or "?")[:19] for v in versions)

@@ -16,7 +16,7 @@ Examples:
 \b
 Open the file in https://replayweb.page (or its desktop app): the page list is the list of
 archived articles, each opening the page as it was served. Needs py-wacz:
-pip install 'archiver[wacz]'
+pip install -e '.[wacz]' in the archiver checkout
 """
 
 

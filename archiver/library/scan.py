@@ -55,6 +55,13 @@ def looks_like_warc(path: Path) -> bool:
         return fh.read(3) == reader.GZIP_MAGIC
 
 
+def _refusal(path: Path) -> str:
+    with path.open("rb") as fh:
+        if fh.read(5) == b"WARC/":
+            return f"{path}: an uncompressed WARC file; {reader.RECOMPRESS_HINT}"
+    return f"{path}: not a WARC file (expected a gzip-compressed .warc.gz)"
+
+
 def find_warcs(paths: Iterable[str | Path]) -> list[Path]:
     """WARC files named, or found recursively under directories; each once, sorted per path."""
     found: dict[Path, None] = {}
@@ -68,7 +75,7 @@ def find_warcs(paths: Iterable[str | Path]) -> list[Path]:
                 found.setdefault(child)
         elif path.is_file():
             if not looks_like_warc(path):
-                raise NotAWarc(f"{path}: not a WARC file (expected a gzip-compressed .warc.gz)")
+                raise NotAWarc(_refusal(path))
             found.setdefault(path.resolve())
         else:
             raise PathNotFound(f"{path}: no such file or directory")

@@ -27,7 +27,9 @@ from .library import Entry, Library
 from .scan import ArchiveError
 
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}
-INSTALL_HINT = "pip install 'archiver[wacz]'"
+# The project is installed from its checkout (README), so the extra is named by path: a bare
+# `pip install 'archiver[wacz]'` would ask PyPI for an unrelated package of that name.
+INSTALL_HINT = "pip install -e '.[wacz]' (in the archiver checkout)"
 
 
 class WaczUnavailable(ArchiveError):

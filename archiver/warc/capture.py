@@ -16,7 +16,7 @@ ignore the response, so the spider sees the same thing as without us: no respons
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from scrapy import signals
@@ -52,7 +52,9 @@ class WarcCaptureMiddleware:
         return mw
 
     def process_request(self, request: Any, spider: Any = None) -> None:
-        """Stamp the capture start just before the download (after every other middleware)."""
+        """A first guess at the capture start, for download handlers that send no
+        headers_received signal. It is early: the request may still wait out DOWNLOAD_DELAY
+        (or AutoThrottle's delay) in its slot's queue after this, for seconds."""
         request.meta[START_META_KEY] = datetime.now(timezone.utc)
         request.meta.pop(_RECEIVED_META_KEY, None)
 
@@ -76,9 +78,18 @@ class WarcCaptureMiddleware:
 
     def headers_received(self, headers: Any, body_length: int, request: Any,
                          spider: Any = None) -> None:
+        self._stamp_request_sent(request)
         limit = self._limit(request)
         if limit and isinstance(body_length, int) and 0 < limit < body_length:
             raise StopDownload(fail=False)
+
+    @staticmethod
+    def _stamp_request_sent(request: Any) -> None:
+        """The true capture start: the handler measured ``download_latency`` from the moment it
+        sent the request to these headers, so now minus it is when the request went out."""
+        latency = request.meta.get("download_latency")
+        if isinstance(latency, (int, float)) and latency >= 0:
+            request.meta[START_META_KEY] = datetime.now(timezone.utc) - timedelta(seconds=latency)
 
     def bytes_received(self, data: bytes, request: Any, spider: Any = None) -> None:
         """Stop at the same chunk where Scrapy would cancel, keeping what arrived."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from .digests import digest_problems, parse_date
 from .files import FileLocked, INVALID_SUFFIX, OPEN_SUFFIX, jsonl_path, lock_existing
 from .profile import WARCINFO_FIELDS, header_problems, norm_type
-from .reader import GZIP_MAGIC, CorruptRecord, NotAWarc, Record, iter_records
+from .reader import GZIP_MAGIC, CorruptRecord, NotAWarc, Record, iter_records, not_gzip_reason
 from .jsonl_check import check_jsonl, link_problems
 from .repair import RepairResult, repair_open_file
 from .report import Problem, Report
@@ -63,8 +63,9 @@ def _collect(paths: list[str | Path], report: Report, repair: bool) -> tuple[lis
 
 def _require_gzip(path: Path) -> None:
     with open(path, "rb") as stream:
-        if stream.read(3) != GZIP_MAGIC:
-            raise NotAWarc(f"{path}: not a gzip-compressed WARC file")
+        head = stream.read(5)
+    if not head.startswith(GZIP_MAGIC):
+        raise NotAWarc(f"{path}: {not_gzip_reason(head)}")
 
 
 def _leftover(path: Path, report: Report, repair: bool, warcs: list[Path]) -> None:
@@ -75,11 +76,14 @@ def _leftover(path: Path, report: Report, repair: bool, warcs: list[Path]) -> No
             warcs.append(result.final)
         elif result.outcome == "invalid":
             report.add(path, "offset 0", f"unsalvageable, renamed {result.final}: {result.detail}")
+        elif result.outcome == "locked":
+            report.live.add(path.name.removesuffix(OPEN_SUFFIX))
         return
     try:
         os.close(lock_existing(path, os.O_RDONLY))
     except FileLocked:
         report.notes.append(f"{path}: being written by a running crawler, skipped")
+        report.live.add(path.name.removesuffix(OPEN_SUFFIX))
     else:
         report.add(path, "offset 0", "leftover .open file from a crash (run with --repair)")
 

@@ -39,6 +39,8 @@ def check_jsonl(path: Path, report: Report) -> None:
                 continue
             links = record.get("warc") if isinstance(record, dict) else None
             name = links.get("file") if isinstance(links, dict) else None
+            if name in report.live:     # its WARC file is still .open: nothing to check yet
+                continue
             for message in link_problems(links, None, _records_of(path, name, report)):
                 report.add(path, f"line {number}", message)
 

@@ -31,6 +31,17 @@ class NotAWarc(Exception):
     """The file is not a gzip-compressed WARC file."""
 
 
+RECOMPRESS_HINT = "recompress it record by record first: warcio recompress IN OUT.warc.gz"
+
+
+def not_gzip_reason(head: bytes) -> str:
+    """Why a file without a gzip header is refused. An uncompressed WARC (``wget
+    --no-warc-compression``, some other tools) is valid WARC: say how to make it readable."""
+    if head.startswith(b"WARC/"):
+        return f"an uncompressed WARC file; {RECOMPRESS_HINT}"
+    return "not a gzip-compressed WARC file"
+
+
 @dataclass
 class Record:
     """One parsed WARC record. ``offset``/``end``: its gzip member's place in the file."""
@@ -140,7 +151,12 @@ def parse_record(data: bytes, path: str, start: int, end: int) -> Record:
         raise CorruptRecord(path, start, "missing or bad Content-Length") from None
     block_start = head_end + 4
     record.block = data[block_start:block_start + length]
-    if len(record.block) != length or data[block_start + length:] != b"\r\n\r\n":
+    rest = data[block_start + length:]
+    if len(record.block) == length and rest.startswith(b"\r\n\r\nWARC/"):
+        # Valid WARC, but gzipped whole rather than per record: members are our unit.
+        raise CorruptRecord(path, start, "several records in one gzip member (the whole file "
+                                         f"compressed at once?); {RECOMPRESS_HINT}")
+    if len(record.block) != length or rest != b"\r\n\r\n":
         raise CorruptRecord(path, start, "record length does not match Content-Length")
     return record
 
@@ -149,8 +165,9 @@ def iter_records(path: str | Path) -> Iterator[Record | CorruptRecord]:
     """Every record of a .warc.gz file (or a .open leftover), damage reported inline."""
     path = str(path)
     with open(path, "rb") as stream:
-        if stream.read(3) != GZIP_MAGIC:
-            raise NotAWarc(f"{path}: not a gzip-compressed WARC file")
+        head = stream.read(5)
+        if not head.startswith(GZIP_MAGIC):
+            raise NotAWarc(f"{path}: {not_gzip_reason(head)}")
         stream.seek(0)
         for item in iter_members(stream, path):
             if isinstance(item, CorruptRecord):

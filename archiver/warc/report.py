@@ -28,6 +28,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     ids: dict[str, dict[str, Record]] = field(default_factory=dict)   # file name -> id -> record
+    live: set[str] = field(default_factory=set)   # final names of files a crawler still writes
 
     @property
     def ok(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -65,6 +66,19 @@ def test_versions_latest_by_default_and_at_picks_one(archive_dir: Path):
     assert "Researchers measured" in older.stdout and "update" not in older.stdout
 
 
+def test_jsonl_with_a_url_gives_that_urls_captures_only(archive_dir: Path):
+    both = run(str(archive_dir), PAGES[0].url, "--jsonl")
+    assert both.exit_code == 0, both.output
+    records = [json.loads(line) for line in both.stdout.splitlines()]
+    assert [r["url"] for r in records] == [PAGES[0].url] * 2
+    assert records[0]["fetched_at"] < records[1]["fetched_at"]
+    older = run(str(archive_dir), PAGES[0].url, "--jsonl", "--at", "2024-03-10")
+    [record] = [json.loads(line) for line in older.stdout.splitlines()]
+    assert record == records[0]
+    missing = run(str(archive_dir), "https://example.org/nope", "--jsonl")
+    assert missing.exit_code == 1 and "not in the archive" in missing.stderr
+
+
 def test_formats(archive_dir: Path):
     url = PAGES[2].url
     record = json.loads(run(str(archive_dir), url, "-f", "json").stdout)
@@ -124,6 +138,8 @@ def test_corrupt_member_is_reported_and_the_rest_still_read(archive_dir: Path):
 @pytest.mark.parametrize("make, message", [
     (lambda d: [str(d / "missing")], "no such file or directory"),
     (lambda d: [str(_text_file(d))], "not a WARC file"),
+    (lambda d: [str(_uncompressed_warc(d))], "an uncompressed WARC file; recompress it record by "
+                                             "record first: warcio recompress"),
     (lambda d: [str(d), "https://example.org/nope"], "not in the archive"),
 ])
 def test_user_errors_are_one_line_without_traceback(archive_dir: Path, make, message):
@@ -136,6 +152,12 @@ def test_user_errors_are_one_line_without_traceback(archive_dir: Path, make, mes
 def _text_file(directory: Path) -> Path:
     path = directory.parent / "notes.warc.gz"
     path.write_text("hello")
+    return path
+
+
+def _uncompressed_warc(directory: Path) -> Path:
+    path = directory.parent / "plain.warc"
+    path.write_bytes(gzip.decompress(sorted(directory.glob("*.warc.gz"))[0].read_bytes()))
     return path
 
 

@@ -117,5 +117,6 @@ def test_wacz_user_errors(archive_dir: Path, tmp_path: Path, monkeypatch):
     monkeypatch.setitem(sys.modules, "wacz.main", None)       # py-wacz not installed
     result = make_wacz(archive_dir, tmp_path / "out.wacz")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: archive wacz needs py-wacz: pip install 'archiver[wacz]'"
+    assert result.stderr.strip() == ("Error: archive wacz needs py-wacz: "
+                                     "pip install -e '.[wacz]' (in the archiver checkout)")
     assert not (tmp_path / "out.wacz").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from click.testing import CliRunner
@@ -52,3 +53,29 @@ def test_leftover_open_file_needs_repair(crawled_copy):
     result = run("--repair", str(crawled_copy))
     assert result.exit_code == 0, result.output
     assert "repaired" in result.output and warc.exists()
+
+
+def test_uncompressed_warc_is_refused_with_the_way_out(crawled, tmp_path):
+    [warc] = crawled.glob("*.warc.gz")
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(warc.read_bytes()))      # valid WARC, just not gzipped
+    result = run(str(plain))
+    assert result.exit_code == 2
+    assert "an uncompressed WARC file" in result.output and "warcio recompress" in result.output
+
+
+def test_whole_file_gzip_is_named_as_such(crawled, tmp_path):
+    [warc] = crawled.glob("*.warc.gz")
+    whole = tmp_path / warc.name
+    whole.write_bytes(gzip.compress(gzip.decompress(warc.read_bytes())))   # one member
+    result = run(str(whole))
+    assert result.exit_code == 1
+    assert f"{whole}: offset 0: several records in one gzip member" in result.output
+    assert "warcio recompress" in result.output
+
+
+def test_directory_without_warc_files_is_not_a_clean_pass(tmp_path):
+    (tmp_path / "notes.txt").write_text("not an archive")
+    result = run(str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: no WARC files (*.warc.gz) under {tmp_path}"

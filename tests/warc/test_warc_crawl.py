@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from archiver.cli import main
 from archiver.warc.check import check_paths
+from archiver.warc.digests import parse_date
 from archiver.warc.reader import Record, iter_records
 from warc_helpers import require_tool, run_crawl
 from warc_mock_site import AD_MARKER, article_html
@@ -164,3 +165,16 @@ def test_rotation_keeps_articles_whole(site, tmp_path):
     assert report.ok, [str(p) for p in report.problems]   # Refers-To across files would show
     assert report.articles == 5
     assert sum(len(p.read_text().splitlines()) for p in tmp_path.glob("*.jsonl")) == 5
+
+
+def test_warc_date_is_when_the_request_went_out(site, tmp_path):
+    """WARC-Date is the capture start: the moment the request is sent, not the moment it
+    entered the downloader and began waiting out DOWNLOAD_DELAY in its slot's queue."""
+    paths = [f"/article/{n}" for n in (21, 22, 23)]
+    run_crawl(tmp_path, [site.base + p for p in paths], DOWNLOAD_DELAY=1,
+              RANDOMIZE_DOWNLOAD_DELAY=False)
+    arrived = {path: when for path, when in site.arrivals if path in paths}
+    assert len(arrived) == 3
+    for path in paths:
+        date = parse_date(response_for(tmp_path, path).get("WARC-Date")).timestamp()
+        assert -0.05 <= arrived[path] - date <= 0.4, (path, arrived[path] - date)

@@ -107,3 +107,20 @@ def test_sigkill_mid_crawl_then_restart(site, tmp_path):
     assert report.articles == 3
     urls = [json.loads(l)["url"] for p in tmp_path.glob("*.jsonl") for l in p.read_text().splitlines()]
     assert sorted(urls) == sorted(archived + [f"{base}/article/3"])
+
+
+def test_check_during_a_live_crawl_reports_no_problems(tmp_path):
+    """A cron'd `archive check` while a crawler writes: its .open file is skipped, and so are
+    the JSON lines that point at that file (they are not broken, the file is not renamed yet)."""
+    archive = WarcArchive(tmp_path)
+    write_articles(archive, 2)
+    report = check_paths([tmp_path])
+    assert report.ok, [str(p) for p in report.problems]
+    assert report.jsonl_lines == 2
+    assert any("being written by a running crawler" in note for note in report.notes)
+    report = check_paths([tmp_path], repair=True)
+    assert report.ok, [str(p) for p in report.problems]
+    assert (tmp_path / (archive.file_name + ".open")).exists()
+    archive.close()
+    report = check_paths([tmp_path])
+    assert report.ok and report.articles == 2 and report.jsonl_lines == 2

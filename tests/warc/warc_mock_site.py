@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 AD_MARKER = "BUY-NOW-AD-MARKER"
@@ -27,6 +28,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         path = self.path
         self.server.seen.append(path)
+        self.server.arrivals.append((path, time.time()))
         if path == "/robots.txt":
             return self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
         if path.startswith("/article/"):
@@ -77,6 +79,7 @@ class MockSite(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.seen: list[str] = []
+        self.arrivals: list[tuple[str, float]] = []   # (path, when the request came in)
         self.hanging = threading.Event()
         self.release = threading.Event()
 
