@@ -19,6 +19,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 import traceback
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -120,7 +122,8 @@ class ExtractorPool:
     def _ensure_executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
             self._executor = ProcessPoolExecutor(self.workers, mp_context=_context(),
-                                                 initializer=_ignore_sigint)
+                                                 initializer=_init_worker,
+                                                 initargs=(os.getpid(),))
         return self._executor
 
     def _replace_broken(self, executor: ProcessPoolExecutor) -> None:
@@ -131,10 +134,25 @@ class ExtractorPool:
             self._executor = None
 
 
-def _ignore_sigint() -> None:
+def _init_worker(crawler_pid: int) -> None:
     """Ctrl-C goes to the whole process group: the crawler shuts down gracefully and closes
-    the pool itself, so a worker must not die of KeyboardInterrupt mid-page."""
+    the pool itself, so a worker must not die of KeyboardInterrupt mid-page. A crawler killed
+    outright (SIGKILL, the OOM killer) closes nothing: the worker then leaves by itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(crawler_pid,), daemon=True,
+                     name="archiver-orphan-watch").start()
+
+
+def _exit_with(crawler_pid: int, every: float = 1.0) -> None:
+    """End this worker once the crawler process is gone (it is not our parent: the forkserver is)."""
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(crawler_pid, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:      # the pid was reused by another user's process
+            os._exit(0)
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -63,3 +63,40 @@ def test_crawl_with_the_pool_keeps_the_limit_and_archives_each_article_once(smal
     check = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(out)],
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
+
+
+POOL_OWNER = r"""
+import asyncio, os, sys
+from archiver.extract_pool import ExtractJob, ExtractorPool
+pool = ExtractorPool(2)
+executor = pool._ensure_executor()
+executor.submit(os.getpid).result()                 # start the workers
+print(" ".join(str(p) for p in executor._processes), flush=True)
+sys.stdin.read()                                    # wait to be killed
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ", 1)[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_workers_leave_when_the_crawler_is_killed():
+    """SIGKILL (or the OOM killer) gives the crawler no chance to close its pool: the workers
+    must notice and exit instead of lingering for ever."""
+    import signal
+    import time
+
+    owner = subprocess.Popen([sys.executable, "-c", POOL_OWNER], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    workers = [int(p) for p in owner.stdout.readline().split()]
+    assert workers and all(_alive(p) for p in workers)
+    owner.send_signal(signal.SIGKILL)
+    owner.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)
