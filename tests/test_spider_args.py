@@ -42,3 +42,18 @@ def test_article_rules_come_from_the_profile():
                  "/kuenstliche-intelligenz-news/", "/sign-in/", "/subscription/", "/about/",
                  "/artificial-intelligence-news/page/2/", "/wp-content/uploads/2026/01/a.jpg"):
         assert not profile.is_article_path(path), path
+
+
+def test_a_mistyped_argument_is_refused_not_ignored():
+    with pytest.raises(BadArgument, match="unknown spider argument 'limt'.*limit"):
+        DecoderSpider(limt="5")
+    with pytest.raises(BadArgument, match="unknown spider argument 'fr_url'"):
+        DecoderSpider(fr_url="http://127.0.0.1:1")
+    assert DecoderSpider(_job="scrapyd-42").limit is None      # scheduler bookkeeping passes
+
+
+def test_news_spider_names_its_own_arguments():
+    from archiver.spiders.news import NewsSpider
+
+    with pytest.raises(BadArgument, match="known: .*url, site"):
+        NewsSpider(url="http://127.0.0.1:1", sitee="decoder")

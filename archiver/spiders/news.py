@@ -53,6 +53,7 @@ def generic_profile(url: str) -> SiteProfile:
 
 class NewsSpider(ProfileSpider):
     name = "news"
+    extra_arguments = ("url", "site")
 
     def __init__(self, url: str | None = None, site: str | None = None, **kwargs: Any) -> None:
         self.profile, self.site_name = _choose_profile(url, site)

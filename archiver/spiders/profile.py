@@ -38,11 +38,13 @@ class ProfileSpider(scrapy.Spider):
     """Base class: subclasses set ``name`` and ``profile``."""
 
     profile: SiteProfile
+    extra_arguments: tuple[str, ...] = ()    # arguments a subclass takes before this __init__
 
     def __init__(self, edition: str = "all", since: str | None = None,
                  limit: str | int | None = None, **kwargs: Any) -> None:
         bases = {code: kwargs.pop(f"{code}_url", None) or url
                  for code, url in self.profile.editions.items()}
+        self._refuse_unknown(kwargs)
         super().__init__(**kwargs)
         self.editions = self._pick_editions(edition, bases)
         self.rebase = Rebaser({self.profile.editions[c]: b for c, b in self.editions.items()})
@@ -58,6 +60,15 @@ class ProfileSpider(scrapy.Spider):
         if spider.limit and not crawler.settings.getint("CLOSESPIDER_ITEMCOUNT"):
             crawler.settings.set("CLOSESPIDER_ITEMCOUNT", spider.limit, priority="spider")
         return spider
+
+    def _refuse_unknown(self, kwargs: dict[str, Any]) -> None:
+        """A mistyped -a argument (``limt=5``) must not quietly become a full crawl of the real
+        site. Names starting with ``_`` are left alone (schedulers such as scrapyd add ``_job``)."""
+        unknown = sorted(k for k in kwargs if not k.startswith("_") and k != "name")
+        if unknown:
+            known = ["edition", *(f"{c}_url" for c in self.profile.editions), "since", "limit",
+                     *self.extra_arguments]
+            raise BadArgument(f"unknown spider argument {unknown[0]!r}; known: {', '.join(known)}")
 
     def _pick_editions(self, edition: str, bases: dict[str, str]) -> dict[str, str]:
         wanted = list(bases) if edition == "all" else [e.strip() for e in edition.split(",")]
