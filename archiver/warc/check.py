@@ -94,16 +94,20 @@ def check_warc(path: Path, report: Report) -> None:
     report.ids[path.name] = records
     first = True
     try:
-        items = list(_records_light(path))
+        ours = written_by_archiver(path)
+        items = list(_records_light(path, ours))
     except NotAWarc as exc:
         report.add(path, "offset 0", str(exc).split(": ", 1)[-1])
         return
+    if not ours:
+        report.notes.append(f"{path.name}: not written by archiver; checked gzip members, record "
+                            "framing, digests and duplicate ids only (our profile does not apply)")
     for item in items:
         if isinstance(item, CorruptRecord):
             report.add(path, f"offset {item.offset}", item.reason)
             continue
         where = f"offset {item.offset}"
-        if first and item.type != "warcinfo":
+        if first and ours and item.type != "warcinfo":
             report.add(path, where, "first record is not warcinfo")
         first = False
         report.records[item.type] += 1
@@ -112,18 +116,31 @@ def check_warc(path: Path, report: Report) -> None:
         records[item.id] = item
         for message in item.problems:
             report.add(path, where, message)
+    if not ours:
+        return
     for record in records.values():
         for message in _link_problems(record, records, path.name):
             report.add(path, f"offset {record.offset}", message)
     _check_articles(path, records, report)
 
 
-def _records_light(path: Path):
+def written_by_archiver(path: Path) -> bool:
+    """Our profile (record order, links, required headers) is ours to enforce: a WARC that
+    wget, Browsertrix or Common Crawl wrote is valid WARC with other conventions."""
+    for item in iter_records(path):
+        return (isinstance(item, Record) and item.type == "warcinfo"
+                and b"\nsoftware: archiver/" in b"\n" + item.block)
+    return False
+
+
+def _records_light(path: Path, ours: bool = True):
     """Records with their checks done early, blocks dropped (memory stays flat on 1 GB files)
     except JSON metadata, which the article check reads again."""
     for item in iter_records(path):
         if isinstance(item, Record):
-            item.problems = header_problems(item) + digest_problems(item) + _content_problems(item, path)
+            item.problems = digest_problems(item)
+            if ours:
+                item.problems += header_problems(item) + _content_problems(item, path)
             if norm_type(item.get("Content-Type")) != "application/json":
                 item.block = b""
         yield item

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -142,3 +143,22 @@ def test_reprocess_rejects_unknown_site_and_bad_input(tmp_path: Path):
     assert result.exit_code == 1 and "not a WARC file" in result.stderr
     result = reprocess([tmp_path], tmp_path / "out", "--site", "nope")
     assert result.exit_code == 2 and "unknown site" in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("wget") is None, reason="needs Debian's wget")
+def test_check_judges_foreign_warcs_by_warc_rules_not_our_profile(site: str, tmp_path: Path):
+    """wget's WARC is valid WARC with its own conventions: clean by framing and digests."""
+    warc = capture_with_wget(site, tmp_path)
+    result = CliRunner().invoke(main, ["check", str(warc)])
+    assert result.exit_code == 0, result.output
+    assert "not written by archiver" in result.output
+    data = bytearray(gzip.decompress(warc.read_bytes()))
+    at = data.index(b"\r\n\r\n", data.index(b"WARC-Type: response")) + 4
+    at = data.index(b"\r\n\r\n", at) + 10                     # inside the HTTP body
+    data[at] ^= 0x01
+    records = re.split(rb"(?=WARC/1\.[01]\r\n)", bytes(data))   # back to one member a record
+    warc.write_bytes(b"".join(gzip.compress(r) for r in records if r))
+    result = CliRunner().invoke(main, ["check", str(warc)])
+    problems = [line for line in result.output.splitlines() if line.startswith("PROBLEM")]
+    assert result.exit_code == 1 and problems
+    assert all("digest" in line.lower() for line in problems), problems
