@@ -107,3 +107,11 @@ def test_rebaser_maps_real_hosts_onto_mirror():
     assert rebase("https://www.the-decoder.com/?p=5") == "http://127.0.0.1:8001/?p=5"
     assert rebase("https://the-decoder.com.evil.org/x") == "https://the-decoder.com.evil.org/x"
     assert rebase("https://the-decoder.de/x/") == "https://the-decoder.de/x/"
+
+
+def test_fetch_urls_lose_tracking_parameters_and_fragments_only():
+    from archiver.discovery.urls import without_tracking
+
+    assert without_tracking("https://e.org/a/?utm_source=rss&utm_medium=feed#top") == "https://e.org/a/"
+    assert without_tracking("https://e.org/?p=12&utm_campaign=x") == "https://e.org/?p=12"
+    assert without_tracking("https://e.org/list?page=2&b=1") == "https://e.org/list?page=2&b=1"

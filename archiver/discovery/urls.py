@@ -23,6 +23,23 @@ def is_http_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def _is_tracking(name: str) -> bool:
+    name = name.lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def without_tracking(url: str) -> str:
+    """The URL to fetch: tracking parameters and the fragment dropped, the rest as linked.
+
+    Feeds often add ``?utm_source=rss`` to every link; fetching the clean URL keeps the record's
+    ``url`` (and the WARC's Target-URI) the article's own address."""
+    parts = urlsplit(url.strip())
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    query = parts.query if len(kept) == len(parse_qsl(parts.query, keep_blank_values=True)) \
+        else urlencode(kept)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+
+
 def canonical_key(url: str) -> str:
     """A key under which one article is one entry: lower-case host without ``www.``, no fragment,
     no tracking parameters, sorted query, no trailing slash, scheme folded to https, and one
@@ -32,8 +49,7 @@ def canonical_key(url: str) -> str:
     host = (parts.hostname or "").lower().removeprefix("www.")
     if parts.port and parts.port not in (80, 443):
         host = f"{host}:{parts.port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
     path = parts.path.rstrip("/") or "/"
     return canonicalize_url(urlunsplit(("https", host, path, urlencode(sorted(query)), "")))
 

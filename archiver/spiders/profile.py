@@ -20,7 +20,7 @@ from w3lib.encoding import http_content_type_encoding
 from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
 from archiver.discovery.feeds import NotAFeed
 from archiver.discovery.sitemaps import NotASitemap
-from archiver.discovery.urls import Rebaser, canonical_key, is_http_url
+from archiver.discovery.urls import Rebaser, canonical_key, is_http_url, without_tracking
 from archiver.extract.decode import decode_html
 from archiver.guards import OffsiteRefused, is_html_type, looks_binary
 from archiver.incremental import NoNewVersion
@@ -146,7 +146,7 @@ class ProfileSpider(scrapy.Spider):
 
     def _schedule(self, entries: Iterable[Entry], edition: str, source: str) -> Iterator[Request]:
         for entry in entries:
-            url = self.rebase(entry.url)
+            url = without_tracking(self.rebase(entry.url))
             if not is_http_url(url):
                 self._count("refused_scheme")
                 logger.warning("Refused a non-http(s) URL from a %s: %.200s", source, url)
