@@ -38,9 +38,6 @@ DEFAULT_MAX_PAGES = 50    # listing pages fetched per crawl (articles are bounde
 DEPTH_KEY = "archiver_crawl_depth"
 GENERIC_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
 # robots.txt answers that mean "no robots.txt": go on with the fallback sitemap paths.
-NO_ROBOTS_STATUSES = [401, 403, 404, 410]
-
-
 def generic_profile(url: str) -> SiteProfile:
     """The profile of a site nobody has described: its own origin, the usual sitemap paths,
     feeds from the home page only, and the generic article/listing URL rules."""
@@ -73,8 +70,6 @@ class NewsSpider(ProfileSpider):
     # -- discovery ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         async for request in super().start():
-            if request.callback == self.parse_robots:   # a missing robots.txt is not a failure
-                request.meta["handle_httpstatus_list"] = NO_ROBOTS_STATUSES
             yield request
         for code, home in self.home_urls.items():
             for request in self._listing(home, code, depth=0):

@@ -7,6 +7,7 @@ rules); the spider only discovers article URLs and schedules them, once each.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import date, datetime, timezone
 from typing import Any
@@ -28,6 +29,10 @@ from archiver.items import FetchedPage
 from archiver.sites import SiteProfile
 
 logger = logging.getLogger(__name__)
+
+
+# Answers that mean "no robots.txt here": parse_robots then falls back to the profile's sitemaps.
+NO_ROBOTS_STATUSES = [401, 403, 404, 410]
 
 
 class BadArgument(ValueError):
@@ -88,7 +93,7 @@ class ProfileSpider(scrapy.Spider):
             # sitemap paths.
             yield Request(f"{base}/robots.txt", self.parse_robots, cb_kwargs={"edition": code},
                           dont_filter=True, errback=self.discovery_failed,
-                          meta={"handle_httpstatus_list": [401, 403, 404, 410]})
+                          meta={"handle_httpstatus_list": NO_ROBOTS_STATUSES})
             for path in self.profile.feed_paths:
                 for request in self._discover(f"{base}{path}", self.parse_feed, code):
                     yield request
@@ -115,8 +120,6 @@ class ProfileSpider(scrapy.Spider):
             yield from self._schedule(entries, edition, source="sitemap")
 
     def _follow_index(self, entries: Iterable[Entry], edition: str) -> Iterator[Request]:
-        import re
-
         for entry in entries:
             url = self.rebase(entry.url)
             follow = self.profile.sitemap_follow

@@ -191,14 +191,3 @@ def json_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
                     and (record.get("Content-Type") or "").startswith("application/json"):
                 yield json.loads(record.block.decode("utf-8"))
 
-
-def warc_files(paths: Iterable[str | Path]) -> list[Path]:
-    """``*.warc.gz`` files named directly or found (recursively) under directories."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(path.rglob("*.warc.gz")))
-        else:
-            found.append(path)
-    return found
