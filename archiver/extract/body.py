@@ -19,6 +19,7 @@ from readability import Document
 from readability.readability import REGEXES, Unparseable
 
 from .treeutil import link_density, same_site, text_of
+from .wrappers import collapse_wrappers
 
 MARK = "data-aid"
 _RESTORE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre", "code",
@@ -32,12 +33,26 @@ _LEAD = REGEXES["editorialLeadRe"]
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
+class _Readability(Document):
+    """readability-lxml without its "unlikely candidates" pass.
+
+    That pass drops every element whose class or id merely contains words such as "sidebar",
+    "header", "extra" or "community" (``sidebar-grid__container``, ``article-header``), article
+    or not. The cleaner has already removed boxes by whole class tokens, guarded by content and
+    position (clean.py); readability does not get to remove the article by a substring.
+    """
+
+    def remove_unlikely_candidates(self) -> None:
+        return None
+
+
 def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None) -> HtmlElement:
     """A new ``div`` holding copies of the article's elements from ``root`` (cleaned tree)."""
     scope = root if scope is None else scope
+    collapse_wrappers(scope)
     elements = _number(scope)
     try:
-        summary = Document(scope, url=None, min_text_length=25).summary(html_partial=True)
+        summary = _Readability(scope, url=None, min_text_length=25).summary(html_partial=True)
     except (Unparseable, AssertionError, ValueError):   # readability gives up on odd trees
         summary = ""
     body = lxml.html.fragment_fromstring("<div></div>")

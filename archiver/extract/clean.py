@@ -8,6 +8,7 @@ cheaper to score. Rules are data (rules.py); a site profile adds selectors, labe
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -23,27 +24,51 @@ _SEMANTIC_BODY = ("article", "main")
 _NEVER_DROP = frozenset(("html", "body", "article", "main"))
 
 
-def clean_tree(root: HtmlElement, profile=None, when: date | None = None) -> Counter:
-    """Remove boilerplate from ``root`` in place; returns counts of what went, by kind."""
+def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
+               headline: HtmlElement | None = None) -> Counter:
+    """Remove boilerplate from ``root`` in place; returns counts of what went, by kind.
+
+    ``headline`` (headline.find_headline) is never removed with a box: what holds it is the
+    article.
+    """
     removed: Counter = Counter()
-    _drop_tags(root)
+    _drop_tags(root, removed)
     if profile is not None:
         _drop_profile_selectors(root, profile, when, removed)
-    total = prose_length(root) or 1
-    _drop_by_attributes(root, total, removed)
+    guard = _Guard(prose_length(root) or 1, headline)
+    _drop_by_attributes(root, guard, removed)
     PhraseRules.for_profile(profile).apply(root, removed)
     return removed
 
 
-def _drop_tags(root: HtmlElement) -> None:
-    """Scripts, forms, frames, navigation, hidden elements: never text a reader sees."""
+def _drop_tags(root: HtmlElement, removed: Counter) -> None:
+    """Scripts, forms, frames, navigation, hidden elements: never text a reader sees.
+
+    Two kinds of element look like that and hold the article: a ``<form>`` that wraps the whole
+    page (ASP.NET), and an element hidden only until a script shows it (React's streamed
+    ``<div hidden id="S:0">``). Both hold most of the page's prose; a form is unwrapped, and
+    hidden content is kept unless it is hidden behind a paywall (then it goes, and the record
+    is flagged).
+    """
+    total = prose_length(root) or 1
     for el in list(root.iter(*rules.DROP_TAGS)):
-        if el.tag == "form" and prose_length(el) > 1000:
-            el.drop_tag()          # ASP.NET-style pages wrap the whole body in one form
+        if el.tag == "form" and (prose_length(el) > 1000 or prose_length(el) > MOST * total):
+            el.drop_tag()
         else:
             drop(el)
     for el in list(root.xpath("//*[@hidden or contains(translate(@style,' ',''),'display:none')]")):
-        drop(el)
+        if el.getparent() is None:
+            continue
+        if prose_length(el) <= MOST * total:
+            drop(el)
+        elif _behind_paywall(el):
+            removed["paywall"] += drop(el)
+
+
+def _behind_paywall(el: HtmlElement) -> bool:
+    """Hidden content the page marks as for subscribers (class/id words of the upsell kind)."""
+    return any(kind_of(e.get("class", "")) == "upsell" or kind_of(e.get("id", "")) == "upsell"
+               for e in (el, *el.iterancestors()))
 
 
 @lru_cache(maxsize=256)
@@ -85,18 +110,48 @@ def _attribute_kind(el: HtmlElement) -> str | None:
     return None
 
 
-def _protected(el: HtmlElement, kind: str, total: int) -> bool:
-    """Never drop the article with its wrapper: semantic roots, body markers, most of the prose."""
-    if el.tag in _NEVER_DROP or el.get("itemprop") == "articleBody":
-        return True
-    if is_keep(el.get("class", "")) or is_keep(el.get("id", "")):
-        return True
-    if kind != "comments" and el.find(".//h1") is not None and el.tag not in rules.CHROME_TAGS:
-        return True
-    return prose_length(el) > 0.4 * total
+@dataclass
+class _Guard:
+    """What a class name may not remove: the article, told by content and position."""
+
+    total: int                          # prose characters of the page
+    headline: HtmlElement | None
+
+    def protects(self, el: HtmlElement, kind: str) -> bool:
+        """Semantic roots, body markers, the headline, most of the prose (alone or as one of
+        a run of like siblings: an article split into "widgets", grid cells, text modules or
+        metered paragraphs all carrying one class)."""
+        if el.tag in _NEVER_DROP or el.get("itemprop") == "articleBody":
+            return True
+        if is_keep(el.get("class", "")) or is_keep(el.get("id", "")):
+            return True
+        if self.headline is not None and _holds(el, self.headline):
+            return True
+        if kind != "comments" and el.find(".//h1") is not None and el.tag not in rules.CHROME_TAGS:
+            return True
+        if prose_length(el) > MOST * self.total:
+            return True
+        return kind not in _NEVER_ARTICLE and _sibling_prose(el) > MOST * self.total
 
 
-def _drop_by_attributes(root: HtmlElement, total: int, removed: Counter) -> None:
+# Kinds whose boxes never hold the article, however much prose they have.
+_NEVER_ARTICLE = frozenset(("comments", "consent"))
+MOST = 0.4               # share of the page's prose that is "the article"
+
+
+def _holds(el: HtmlElement, target: HtmlElement) -> bool:
+    return el is target or any(a is el for a in target.iterancestors())
+
+
+def _sibling_prose(el: HtmlElement) -> int:
+    """Prose of ``el`` and its siblings of the same tag and class (0 if it has no class)."""
+    cls, parent = el.get("class"), el.getparent()
+    if not cls or parent is None:
+        return 0
+    return sum(prose_length(s) for s in parent if s.tag == el.tag and s.get("class") == cls)
+
+
+def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
     """Walk top-down, never into what was dropped (so nothing is counted twice)."""
     stack = [root]
     while stack:
@@ -106,7 +161,7 @@ def _drop_by_attributes(root: HtmlElement, total: int, removed: Counter) -> None
         kind = _attribute_kind(el)
         if kind == "caption" and (el.tag == "figcaption" or _in_figure(el)):
             kind = None            # kept in the html; textify leaves captions out of the text
-        if kind and not _protected(el, kind, total) and drop(el):
+        if kind and not guard.protects(el, kind) and drop(el):
             removed[kind] += 1
             continue
         stack.extend(reversed(el))

@@ -21,6 +21,7 @@ from .attribution import GENERIC_SOURCE_PREFIXES, lead_image, pull_bare_links, p
 from .body import find_body
 from .clean import clean_tree, profile_body
 from .decode import decode_html
+from .headline import find_headline, headline_scope
 from .gate import check_article, count_words, page_signals
 from .language import detect_language
 from .metadata import extract_meta
@@ -43,10 +44,14 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     signals = page_signals(root, raw, meta.is_article_typed)
     paywall_marked = _paywall_marked(root, profile)
     when = fetched_at.date() if fetched_at else None
-    removed = clean_tree(root, profile, when)
+    headline = find_headline(root, meta.title)
+    removed = clean_tree(root, profile, when, headline)
     prefixes = tuple(profile.source_prefixes) if profile else ()
     sources = pull_sources(_article_scope(root), prefixes + GENERIC_SOURCE_PREFIXES)
-    body = find_body(root, url, profile_body(root, profile, when))
+    scope = profile_body(root, profile, when)
+    if scope is None:
+        scope = headline_scope(root, headline)
+    body = find_body(root, url, scope)
     repair_body(body, url, meta.title, profile, removed)
     sources = sources or pull_bare_links(body, url)
     text = to_text(body)

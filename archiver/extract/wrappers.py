@@ -1,0 +1,53 @@
+"""Collapse wrapper chains, so that readability sees the container that holds the article.
+
+Component frameworks wrap every block in layers of single-child ``div``s
+(``<div><div><div><p>…</p></div></div></div>`` per paragraph). readability credits a
+paragraph's score to its parent and grandparent only; behind three wrappers, the container
+that holds all the paragraphs gets nothing, and one wrapper with one paragraph wins. A wrapper
+that holds exactly one element and no text of its own adds no structure: it is merged with its
+child (classes and ids kept, so class weights still count), and the chain becomes one element.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+_MERGEABLE = frozenset(("div", "section", "article", "main", "span"))
+_RANK = {"article": 3, "main": 2, "section": 1, "div": 0, "span": -1}   # a block beats a span
+_KEEP_ATTRS = ("id", "itemprop", "role")
+
+
+def collapse_wrappers(scope: HtmlElement) -> None:
+    """Merge every single-child wrapper below ``scope`` into its child, in place."""
+    for el in list(scope.iter(*_MERGEABLE)):
+        if el is scope or el.getparent() is None:
+            continue
+        child = _only_child(el)
+        if child is not None and child.tag in _MERGEABLE:
+            _merge(el, child)
+
+
+def _only_child(el: HtmlElement) -> HtmlElement | None:
+    """The one child element of ``el`` if ``el`` has no text of its own besides it."""
+    if len(el) != 1 or (el.text and el.text.strip()):
+        return None
+    child = el[0]
+    if not isinstance(child.tag, str) or (child.tail and child.tail.strip()):
+        return None
+    return child
+
+
+def _merge(outer: HtmlElement, inner: HtmlElement) -> None:
+    """Keep the inner element (its children are the content), with the outer's attributes
+    added: classes joined, ids and markers kept where the inner has none, the stronger tag."""
+    classes = " ".join(c for c in (outer.get("class"), inner.get("class")) if c)
+    if classes:
+        inner.set("class", classes)
+    for name in _KEEP_ATTRS:
+        if outer.get(name) is not None and inner.get(name) is None:
+            inner.set(name, outer.get(name))
+    if _RANK[outer.tag] > _RANK[inner.tag]:
+        inner.tag = outer.tag
+    inner.tail = outer.tail
+    outer.addprevious(inner)
+    outer.getparent().remove(outer)
