@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 
 import lxml.html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, Unparseable
+from readability.readability import REGEXES, Unparseable, clean
 
 from .treeutil import link_density, same_site, text_of
 from .wrappers import collapse_wrappers
@@ -30,6 +31,8 @@ _RESTORE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "
 _STRUCTURE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre",
                         "blockquote", "figure"))
 _LEAD = REGEXES["editorialLeadRe"]
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_COMMAS = re.compile(r"[,、，،]")
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 
@@ -44,6 +47,56 @@ class _Readability(Document):
 
     def remove_unlikely_candidates(self) -> None:
         return None
+
+    def select_best_candidate(self, candidates: dict):
+        best = super().select_best_candidate(candidates)
+        self._best = best["elem"] if best else None
+        return best
+
+    def get_preserved_elements(self, node) -> dict:
+        """The best candidate survives readability's own clean-up.
+
+        Its "conditional cleaning" removes any div with more than 20 % of its text in links,
+        the chosen container too (a place-name list linked word by word, a body with many
+        inline links): readability would throw away what it just chose. What is inside the
+        container is still cleaned.
+        """
+        allowed = super().get_preserved_elements(node)
+        best = getattr(self, "_best", None)
+        if best is not None:
+            allowed[best] = True
+        return allowed
+
+    def score_paragraphs(self) -> dict:
+        """readability's paragraph scoring, fair to every script.
+
+        readability counts a paragraph's ASCII commas and its length in characters; a Chinese or
+        Japanese paragraph has neither (its commas are "、" and "，", and one character carries
+        what takes a Latin-script word), so its article lost to any English promo box. Here
+        those commas count, and a CJK character counts as three.
+        """
+        candidates: dict = {}
+        ordered = []
+        for elem in self.tags(self._html(), "p", "pre", "td", "blockquote"):
+            parent = elem.getparent()
+            if parent is None:
+                continue
+            grand = parent.getparent()
+            text = clean(elem.text_content() or "")
+            length = len(text) + 2 * len(_CJK.findall(text))
+            if length < self.min_text_length:
+                continue
+            for node in (parent, grand):
+                if node is not None and node not in candidates:
+                    candidates[node] = self.score_node(node)
+                    ordered.append(node)
+            score = 1 + len(_COMMAS.split(text)) + min(length / 100, 3)
+            candidates[parent]["content_score"] += score
+            if grand is not None:
+                candidates[grand]["content_score"] += score / 2.0
+        for elem in ordered:
+            candidates[elem]["content_score"] *= 1 - self.get_link_density(elem)
+        return candidates
 
 
 def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None) -> HtmlElement:
