@@ -5,7 +5,10 @@ Component frameworks wrap every block in layers of single-child ``div``s
 paragraph's score to its parent and grandparent only; behind three wrappers, the container
 that holds all the paragraphs gets nothing, and one wrapper with one paragraph wins. A wrapper
 that holds exactly one element and no text of its own adds no structure: it is merged with its
-child (classes and ids kept, so class weights still count), and the chain becomes one element.
+child (classes and ids kept, so class weights still count), and the chain becomes one element;
+around a paragraph, heading, list or figure the wrapper goes and the block stands for itself
+(readability also judges a ``div`` by stricter rules than a ``p``: a paragraph that is mostly
+one link would be dropped for its wrapper's link density).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from lxml.html import HtmlElement
 _MERGEABLE = frozenset(("div", "section", "article", "main", "span"))
 _RANK = {"article": 3, "main": 2, "section": 1, "div": 0, "span": -1}   # a block beats a span
 _KEEP_ATTRS = ("id", "itemprop", "role")
+_PLAIN = frozenset(("div", "span", "section"))     # wrappers without meaning of their own
 
 
 def collapse_wrappers(scope: HtmlElement) -> None:
@@ -23,8 +27,12 @@ def collapse_wrappers(scope: HtmlElement) -> None:
         if el is scope or el.getparent() is None:
             continue
         child = _only_child(el)
-        if child is not None and child.tag in _MERGEABLE:
+        if child is None:
+            continue
+        if child.tag in _MERGEABLE:
             _merge(el, child)
+        elif el.tag in _PLAIN:
+            el.drop_tag()        # <div><p>…</p></div>: the paragraph stands for itself
 
 
 def _only_child(el: HtmlElement) -> HtmlElement | None:
