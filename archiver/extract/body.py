@@ -17,8 +17,9 @@ import re
 import lxml.html
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import REGEXES, Unparseable, clean
+from readability.readability import Unparseable, clean
 
+from .lead import find_lead
 from .treeutil import link_density, same_site, text_of
 from .wrappers import collapse_wrappers
 
@@ -30,7 +31,6 @@ _RESTORE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "
                       "small", "abbr", "time", "del", "ins"))
 _STRUCTURE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre",
                         "blockquote", "figure"))
-_LEAD = REGEXES["editorialLeadRe"]
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _COMMAS = re.compile(r"[,、，،]")
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
@@ -99,8 +99,10 @@ class _Readability(Document):
         return candidates
 
 
-def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None) -> HtmlElement:
-    """A new ``div`` holding copies of the article's elements from ``root`` (cleaned tree)."""
+def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None,
+              headline: HtmlElement | None = None, is_boilerplate=lambda el: False) -> HtmlElement:
+    """A new ``div`` holding copies of the article's elements from ``root`` (cleaned tree):
+    the lead between ``headline`` and the body first, then what readability chose."""
     scope = root if scope is None else scope
     collapse_wrappers(scope)
     elements = _number(scope)
@@ -112,7 +114,10 @@ def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None) -> 
     if summary:
         kept_tree = lxml.html.fragment_fromstring(summary, create_parent="div")
         kept = {int(v) for v in kept_tree.xpath(f"//@{MARK}")}
-        tops = [t for t in _tops(kept_tree, elements, kept) if not _is_lead(elements[t])]
+        tops = _tops(kept_tree, elements, kept)
+        start = min(tops, default=None)
+        for lead in find_lead(root, headline, None if start is None else elements[start], is_boilerplate):
+            body.append(_as_paragraph(lead))
         for top in tops:
             body.append(_rebuild(elements[top], kept, set(tops) - {top}, url))
     for el in body.iter():
@@ -148,9 +153,12 @@ def _tops(kept_tree: HtmlElement, elements: list[HtmlElement], kept: set[int]) -
     return tops
 
 
-def _is_lead(el: HtmlElement) -> bool:
-    """A standfirst/dek readability moved in: it is the description, not body text."""
-    return bool(_LEAD.search(f"{el.get('class', '')} {el.get('id', '')}"))
+def _as_paragraph(el: HtmlElement) -> HtmlElement:
+    """A copy of a lead block as a paragraph (it may be an h2 or a div in the header)."""
+    clone = copy.deepcopy(el)
+    clone.tag = "p"
+    clone.tail = None
+    return clone
 
 
 def _rebuild(original: HtmlElement, kept: set[int], elsewhere: set[int], url: str) -> HtmlElement:

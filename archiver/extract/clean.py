@@ -16,6 +16,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from . import rules
+from .lead import prose_after
 from .phrases import PhraseRules
 from .tokens import is_keep, kind_of
 from .treeutil import drop, prose_length
@@ -35,7 +36,7 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
     _drop_tags(root, removed)
     if profile is not None:
         _drop_profile_selectors(root, profile, when, removed)
-    guard = _Guard(prose_length(root) or 1, headline)
+    guard = _Guard(prose_length(root) or 1, headline, prose_after(root, headline))
     _drop_by_attributes(root, guard, removed)
     PhraseRules.for_profile(profile).apply(root, removed)
     return removed
@@ -116,6 +117,7 @@ class _Guard:
 
     total: int                          # prose characters of the page
     headline: HtmlElement | None
+    lead: list[HtmlElement]             # the first prose blocks after the headline
 
     def protects(self, el: HtmlElement, kind: str) -> bool:
         """Semantic roots, body markers, the headline, most of the prose (alone or as one of
@@ -127,6 +129,8 @@ class _Guard:
             return True
         if self.headline is not None and _holds(el, self.headline):
             return True
+        if kind in _LEAD_SAFE and any(_holds(el, block) for block in self.lead):
+            return True
         if kind != "comments" and el.find(".//h1") is not None and el.tag not in rules.CHROME_TAGS:
             return True
         if prose_length(el) > MOST * self.total:
@@ -134,6 +138,8 @@ class _Guard:
         return kind not in _NEVER_ARTICLE and _sibling_prose(el) > MOST * self.total
 
 
+# Kinds a box right after the headline may be named as and still hold the lead ("teaser").
+_LEAD_SAFE = frozenset(("related", "meta", "author_box", "breadcrumb"))
 # Kinds whose boxes never hold the article, however much prose they have.
 _NEVER_ARTICLE = frozenset(("comments", "consent"))
 MOST = 0.4               # share of the page's prose that is "the article"

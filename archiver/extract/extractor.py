@@ -26,6 +26,7 @@ from .gate import check_article, count_words, page_signals
 from .language import detect_language
 from .metadata import extract_meta
 from .parse import parse_html
+from .phrases import PhraseRules
 from .repair import repair_body
 from .sanitize import absolutize, sanitize
 from .textify import to_text
@@ -51,7 +52,7 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     scope = profile_body(root, profile, when)
     if scope is None:
         scope = headline_scope(root, headline)
-    body = find_body(root, url, scope)
+    body = find_body(root, url, scope, headline, PhraseRules.for_profile(profile).is_boilerplate)
     repair_body(body, url, meta.title, profile, removed)
     sources = sources or pull_bare_links(body, url)
     text = to_text(body)

@@ -77,6 +77,11 @@ class PhraseRules:
                 return kind
         return None
 
+    def is_boilerplate(self, el: HtmlElement) -> bool:
+        """Whether the text rules would call this block boilerplate (byline, label, prompt)."""
+        head = head_text(el, 90).lower()
+        return bool(head) and (self.kind(head) is not None or _short_block_kind(text_of(el)) is not None)
+
     def apply(self, root: HtmlElement, removed: Counter) -> None:
         """Top-down: long containers are skipped, the short block that holds the phrase goes."""
         stack = [root]
