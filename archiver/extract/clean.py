@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from . import rules
 from .lead import prose_after
 from .phrases import PhraseRules
+from .promo import is_promo_box
 from .tokens import is_keep, kind_of
 from .treeutil import drop, prose_length
 
@@ -38,6 +39,7 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
         _drop_profile_selectors(root, profile, when, removed)
     guard = _Guard(prose_length(root) or 1, headline, prose_after(root, headline))
     _drop_by_attributes(root, guard, removed)
+    _drop_promos(root, guard, removed)
     PhraseRules.for_profile(profile).apply(root, removed)
     return removed
 
@@ -169,6 +171,19 @@ def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> N
             kind = None            # kept in the html; textify leaves captions out of the text
         if kind and not guard.protects(el, kind) and drop(el):
             removed[kind] += 1
+            continue
+        stack.extend(reversed(el))
+
+
+def _drop_promos(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
+    """Subscription boxes told by their words (promo.py), outermost first."""
+    stack = [root]
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if is_promo_box(el) and not guard.protects(el, "upsell") and drop(el):
+            removed["upsell"] += 1
             continue
         stack.extend(reversed(el))
 
