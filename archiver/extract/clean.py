@@ -20,9 +20,10 @@ from .lead import prose_after
 from .phrases import PhraseRules
 from .promo import is_promo_box
 from .tokens import is_keep, kind_of
-from .treeutil import drop, prose_length
+from .treeutil import drop, link_density, prose_length, text_of
 
 _SEMANTIC_BODY = ("article", "main")
+SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _NEVER_DROP = frozenset(("html", "body", "article", "main"))
 
 
@@ -135,7 +136,7 @@ class _Guard:
             return True
         if kind != "comments" and el.find(".//h1") is not None and el.tag not in rules.CHROME_TAGS:
             return True
-        if prose_length(el) > MOST * self.total:
+        if prose_length(el) > MOST * self.total or _subheading(el):
             return True
         return kind not in _NEVER_ARTICLE and _sibling_prose(el) > MOST * self.total
 
@@ -149,6 +150,15 @@ MOST = 0.4               # share of the page's prose that is "the article"
 
 def _holds(el: HtmlElement, target: HtmlElement) -> bool:
     return el is target or any(a is el for a in target.iterancestors())
+
+
+def _subheading(el: HtmlElement) -> bool:
+    """A heading between two paragraphs of prose is the article's subheading, whatever its
+    class says (``h2.widget-title`` between body paragraphs)."""
+    if el.tag not in SUBHEADINGS or link_density(el) > 0.5:
+        return False
+    before, after = el.getprevious(), el.getnext()
+    return all(s is not None and s.tag == "p" and len(text_of(s)) >= 80 for s in (before, after))
 
 
 def _sibling_prose(el: HtmlElement) -> int:

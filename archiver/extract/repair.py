@@ -38,14 +38,15 @@ def _is_teaser_link(block: HtmlElement, home: str) -> bool:
 
 
 def _drop_teasers(body: HtmlElement, url: str) -> int:
-    """Paragraphs and lists made only of links to other pages of the site: 'read this next'."""
+    """Paragraphs and lists made only of links to other pages of the site: 'read this next'
+    (one bulleted link to another article of the site included)."""
     count = 0
     for block in list(body.iter("p", *HEADINGS)):
         if block.getparent() is not None and _is_teaser_link(block, url):
             count += drop(block)
     for lst in list(body.iter("ul", "ol")):
         items = [li for li in lst if li.tag == "li"]
-        if len(items) >= 2 and lst.getparent() is not None and all(_is_teaser_link(li, url) for li in items):
+        if items and lst.getparent() is not None and all(_is_teaser_link(li, url) for li in items):
             count += drop(lst)
     return count
 

@@ -1,5 +1,6 @@
 """Plain text from the clean article tree: a blank line between blocks, one line per heading,
-list item or table row, line breaks kept inside a block.
+list item or table row, line breaks kept inside a block. Captions and credits of pictures stay
+in the HTML and out of the text.
 
 lxml's ``text_content()`` glues blocks together ("end.Next"); walking start/end events joins
 text per block instead, without recursion (trees can be 2,000 levels deep).
@@ -51,7 +52,7 @@ def to_text(root: HtmlElement) -> str:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
-            if skip or tag in _SKIP:
+            if skip or tag in _SKIP or (tag == "figure" and _is_media_figure(el)):
                 skip += 1
                 continue
             if tag in ("td", "th"):
@@ -82,6 +83,12 @@ def to_text(root: HtmlElement) -> str:
             out.add(el.tail if pre else _inline(el.tail))
     out.flush()
     return _join(out.blocks)
+
+
+def _is_media_figure(el: HtmlElement) -> bool:
+    """A figure around a picture or video: its text is caption and credit, not article text
+    (a figure around code or a quotation is read)."""
+    return next(el.iter("img", "picture", "video", "iframe", "svg", "audio"), None) is not None
 
 
 def _inline(text: str | None) -> str | None:

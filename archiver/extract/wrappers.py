@@ -19,6 +19,10 @@ _MERGEABLE = frozenset(("div", "section", "article", "main", "span"))
 _RANK = {"article": 3, "main": 2, "section": 1, "div": 0, "span": -1}   # a block beats a span
 _KEEP_ATTRS = ("id", "itemprop", "role")
 _PLAIN = frozenset(("div", "span", "section"))     # wrappers without meaning of their own
+# Blocks that stand for themselves (an inline child keeps its wrapper: the wrapper is what puts
+# it on a line of its own).
+_BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
+                     "blockquote", "pre", "figure"))
 
 
 def collapse_wrappers(scope: HtmlElement) -> None:
@@ -31,7 +35,7 @@ def collapse_wrappers(scope: HtmlElement) -> None:
             continue
         if child.tag in _MERGEABLE:
             _merge(el, child)
-        elif el.tag in _PLAIN:
+        elif el.tag in _PLAIN and child.tag in _BLOCKS:
             el.drop_tag()        # <div><p>…</p></div>: the paragraph stands for itself
 
 
