@@ -19,7 +19,9 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable, clean
 
+from .clean import KEPT
 from .lead import find_lead
+from .tokens import runs
 from .treeutil import link_density, same_site, text_of
 from .wrappers import collapse_wrappers
 
@@ -31,6 +33,9 @@ _RESTORE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "
                       "small", "abbr", "time", "del", "ins"))
 _STRUCTURE = frozenset(("h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "pre",
                         "blockquote", "figure"))
+_POSITIVE = frozenset(("article", "body", "content", "entry", "hentry", "main", "post", "text",
+                       "story", "blog", "article-body", "articlebody", "post-content",
+                       "entry-content", "story-body", "article-content", "article-text"))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _COMMAS = re.compile(r"[,、，،]")
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
@@ -47,6 +52,20 @@ class _Readability(Document):
 
     def remove_unlikely_candidates(self) -> None:
         return None
+
+    def class_weight(self, e) -> int:
+        """readability's weight, except for what the cleaner kept despite a box's name.
+
+        readability matches its words inside any name ("sidebar" in
+        ``sidebar-grid__container``) and penalises, then drops, what carries them. The cleaner
+        keeps a box-named element only when content or position says it holds the article
+        (clean.py marks it ``KEPT``): such an element gets +25 for a whole word that names the
+        article ("article-body", "story") and no penalty.
+        """
+        if e.get(KEPT) is None:
+            return super().class_weight(e)
+        return sum(25 for value in (e.get("class"), e.get("id"))
+                   if value and not _POSITIVE.isdisjoint(runs(value)))
 
     def select_best_candidate(self, candidates: dict):
         best = super().select_best_candidate(candidates)
@@ -114,16 +133,18 @@ def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None,
     if summary:
         kept_tree = lxml.html.fragment_fromstring(summary, create_parent="div")
         kept = {int(v) for v in kept_tree.xpath(f"//@{MARK}")}
-        tops = _tops(kept_tree, elements, kept)
-        start = min(tops, default=None)
+        tops = sorted(_tops(kept_tree, elements, kept))    # in the order a reader meets them
+        start = tops[0] if tops else None
         for lead in find_lead(root, headline, None if start is None else elements[start], is_boilerplate):
             body.append(_as_paragraph(lead))
         for top in tops:
             body.append(_rebuild(elements[top], kept, set(tops) - {top}, url))
     for el in body.iter():
         el.attrib.pop(MARK, None)
+        el.attrib.pop(KEPT, None)
     for el in scope.iter():
         el.attrib.pop(MARK, None)
+        el.attrib.pop(KEPT, None)
     return body
 
 

@@ -22,6 +22,7 @@ from .promo import is_promo_box
 from .tokens import is_keep, kind_of
 from .treeutil import drop, link_density, prose_length, text_of
 
+KEPT = "data-archiver-kept"     # set on what was kept despite a box's name (read by body.py)
 _SEMANTIC_BODY = ("article", "main")
 SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _NEVER_DROP = frozenset(("html", "body", "article", "main"))
@@ -179,7 +180,9 @@ def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> N
         kind = _attribute_kind(el)
         if kind == "caption" and (el.tag == "figcaption" or _in_figure(el)):
             kind = None            # kept in the html; textify leaves captions out of the text
-        if kind and not guard.protects(el, kind) and drop(el):
+        if kind and guard.protects(el, kind):
+            el.set(KEPT, kind)
+        elif kind and drop(el):
             removed[kind] += 1
             continue
         stack.extend(reversed(el))

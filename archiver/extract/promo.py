@@ -3,7 +3,8 @@
 A box that sells the publication ("With a subscription you read ad-free…", "Full access to
 every article – 20 % off", "Jetzt abonnieren") carries utility classes on many sites
 (``not-prose rounded-2xl p-6``) or names of its own that no list of class words knows. What it
-says is far more stable: a price or discount, a subscription word, ad-free reading, full or
+says (in English, German, French, Spanish, Italian, and the words for subscription and price in
+Japanese, Chinese and Korean) is far more stable: a price or discount, a subscription word, ad-free reading, full or
 unlimited access, a call to support the newsroom. A small box that says two of these things
 is a promotion when it also asks for the sale (a "Subscribe now" link, a link to the offer),
 or says three of them; one of them alone is not (an article may well mention a subscription
@@ -25,12 +26,12 @@ _BOX_TAGS = frozenset(("div", "section", "aside", "p", "ul"))
 _FAMILIES: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.I) for name, rx in {
     "subscribe": r"\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b|\babonn\w*|\babo\b|-abo\b"
                  r"|\babo-|\bsuscr\w+|\babbona\w+|\bmembership\b|\bbecome a member\b"
-                 r"|\bmitglied werden\b|\bdigital-?abo\w*",
+                 r"|\bmitglied werden\b|\bdigital-?abo\w*|購読|有料会員|有料記事|会員登録|订阅|訂閱|구독",
     "price": r"[€$£]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|eur\b|euro\b|usd\b|chf\b|£)"
              r"|\bper (?:month|week|year)\b|\ba month\b|/\s?(?:month|mo|monat)\b|\bpro monat\b"
              r"|\bim monat\b|\bmonatlich\b|\bmtl\.|\bpar mois\b|\bal mes\b|\bal mese\b|\brabatt\b"
              r"|\bdiscount\b|\d+\s?% off\b|\bfree trial\b|\bkostenlos testen\b|\bgratis testen\b"
-             r"|\bprobeabo\b|\bgratismonat\b",
+             r"|\bprobeabo\b|\bgratismonat\b|\d+\s?円|月額|\d+\s?元",
     "ad_free": r"\bad-?free\b|\bads-free\b|\bno ads\b|\bwithout ads\b|\bfewer ads\b|\bwerbefrei\b"
                r"|\bohne werbung\b|\bkeine [\w-]*werbe\w*|\bwerbereduziert\b|\bsans publicit[ée]\b"
                r"|\bsin publicidad\b|\bsenza pubblicit[àa]\b|\bad banners?\b",
@@ -40,7 +41,7 @@ _FAMILIES: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.I) for name, rx
               r"|\bacc[èe]s illimit[ée]\b|\bacceso ilimitado\b|\baccesso illimitato\b"
               r"|\bunlock\w*\b|\bread on\b|\bcontinue reading\b|\bkeep reading\b"
               r"|\bsubscribers only\b|\bfor subscribers\b|\bexclusive (?:articles|content|access)\b"
-              r"|\bfür abonnenten\b|\bplus-artikel\b|\bweiterlesen mit\b",
+              r"|\bfür abonnenten\b|\bplus-artikel\b|\bweiterlesen mit\b|読み放題|続きを読む",
     "account": r"\bcreate (?:an|a free|your) account\b|\bsign in to (?:continue|read|unlock)\b"
                r"|\blog ?in to (?:continue|read)\b|\bregister (?:now|for free|to)\b"
                r"|\b(?:kostenlos|jetzt) registrieren\b|\bregistrieren sie sich\b|\banmelden,? um\b"
