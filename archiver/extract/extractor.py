@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from archiver.sites import SiteProfile, get_site
+from archiver.sites import SiteProfile, get_site, site_for_url
 
 from .article import Article, NotAnArticle
 from .attribution import GENERIC_SOURCE_PREFIXES, lead_image, pull_bare_links, pull_sources
@@ -34,8 +34,12 @@ from .textify import to_text
 
 def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | None = None,
                     fetched_at: datetime | None = None, encoding: str | None = None) -> Article:
-    """The article on the page at ``url``; raises NotAnArticle(reason) for anything else."""
-    profile = get_site(site)
+    """The article on the page at ``url``; raises NotAnArticle(reason) for anything else.
+
+    ``site`` names a site profile; None uses the profile registered for the URL's host (as the
+    spiders do), and the generic rules where there is none.
+    """
+    profile = get_site(site) if site is not None else site_for_url(url)
     raw = decode_html(html, encoding)
     if "<" not in raw[:5000]:
         raise NotAnArticle("not_html" if raw.strip() else "empty")

@@ -53,3 +53,11 @@ def test_removed_counts(article):
 def test_generic_rules_alone_still_drop_the_ads(page_file):
     article = extract_article(page_file("decoder_like_de.html"), URL)
     assert "Anzeige" not in article.text and "DEC_D_Incontent" not in article.text
+
+
+def test_profile_chosen_by_host_when_none_is_named(page_file, article):
+    """``site=None`` on a registered host uses that host's profile, as the spiders do."""
+    by_host = extract_article(page_file("decoder_like_de.html"), URL)
+    assert by_host.to_dict() == article.to_dict()
+    generic = extract_article(page_file("decoder_like_de.html"), "https://example.org/stadtwerke/")
+    assert generic.removed.get("site") is None and article.removed.get("site")
