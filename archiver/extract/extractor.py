@@ -61,7 +61,7 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     sources = sources or pull_bare_links(body, url)
     text = to_text(body)
     words = count_words(text)
-    check_article(signals, meta, text, words)
+    check_article(signals, meta, text, words, body)
     language, confidence = detect_language(text, meta.declared_language)
     absolutize(body, url)
     return Article(

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from .article import NotAnArticle
+from .consent import is_consent_wall
 from .metadata import Meta
-from .treeutil import norm, text_of
+from .treeutil import link_density, norm, text_of
 
 MIN_WORDS = 25          # fewer words than this is no article
+ARTICLE_RUN = 3         # consecutive prose paragraphs: article-like main text
+PROSE_CHARS = 80
+WALL_SHARE = 0.5
 SHORT_WORDS = 120       # below this, wall/challenge markers decide
 TEASER_WORDS = 45       # a listing has fewer words per teaser link than this
 
@@ -34,6 +38,7 @@ LOGIN = ("sign in to continue", "log in to continue", "login to continue", "sign
 ERROR_TITLE = re.compile(r"^(?:error\s*)?(?:404|410|403|500|503)\b|page not found|"
                          r"seite nicht gefunden|nicht gefunden|page (?:does not|doesn't) exist|"
                          r"^not found$|page introuvable|página no encontrada|^error$|^fehler$", re.I)
+_RUN_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -84,22 +89,26 @@ def count_teasers(root: HtmlElement) -> int:
     return len(hrefs)
 
 
-def check_article(signals: PageSignals, meta: Meta, text: str, words: int) -> None:
+def check_article(signals: PageSignals, meta: Meta, text: str, words: int,
+                  body: HtmlElement | None = None) -> None:
     """Raise NotAnArticle(reason) unless the page looks like one article.
 
-    With almost no text, the whole page's markers name the reason; with a short text, only
-    markers in that text do (a real short article may sit beside a cookie banner).
+    When in doubt, it is an article: refusing one loses it. With almost no text, the whole
+    page's markers name the reason; with some text, that text must be *about* the wall (most
+    of its blocks), since a real short article may sit beside a cookie banner or mention one.
     """
     if _is_error(signals, meta, words):
         raise NotAnArticle("error_page", signals.title or signals.h1)
-    if _is_listing(signals, meta, words):
+    if _is_listing(signals, meta, words, body):
         raise NotAnArticle("listing", f"{signals.teasers} teasers, {words} words")
+    if words >= MIN_WORDS and is_consent_wall(text, words, (signals.title, signals.h1)):
+        raise NotAnArticle("consent_wall", f"{words} words")
+    if words < MIN_WORDS:
+        raise NotAnArticle(_wall(signals, signals.lowered) or "empty", f"{words} words")
     if words < SHORT_WORDS:
-        reason = _wall(signals, signals.lowered if words < MIN_WORDS else text.lower())
+        reason = _text_wall(text)
         if reason:
             raise NotAnArticle(reason, f"{words} words")
-    if words < MIN_WORDS:
-        raise NotAnArticle("empty", f"{words} words")
 
 
 def _is_error(signals: PageSignals, meta: Meta, words: int) -> bool:
@@ -107,21 +116,55 @@ def _is_error(signals: PageSignals, meta: Meta, words: int) -> bool:
     return titled and (not meta.is_article_typed or words < SHORT_WORDS)
 
 
-def _wall(signals: PageSignals, text: str) -> str | None:
-    if any(m in text for m in CHALLENGE):
+def _wall(signals: PageSignals, lowered: str) -> str | None:
+    """What the page's markup announces, when next to no text survived."""
+    if any(m in lowered for m in CHALLENGE):
         return "challenge"
-    if signals.has_password and text is signals.lowered:
+    if signals.has_password:
         return "login_wall"
-    if any(m in text for m in CONSENT):
+    if any(m in lowered for m in CONSENT):
         return "consent_wall"
-    if any(m in text for m in LOGIN):
+    if any(m in lowered for m in LOGIN):
         return "login_wall"
     return None
 
 
-def _is_listing(signals: PageSignals, meta: Meta, words: int) -> bool:
+def _text_wall(text: str) -> str | None:
+    """A short text that is itself a challenge or login prompt: most of its blocks say so."""
+    blocks = [b.lower() for b in text.split("\n") if b.strip()]
+    for reason, markers in (("challenge", CHALLENGE), ("login_wall", LOGIN)):
+        if blocks and sum(any(m in b for m in markers) for b in blocks) >= WALL_SHARE * len(blocks):
+            return reason
+    return None
+
+
+def _is_listing(signals: PageSignals, meta: Meta, words: int, body: HtmlElement | None) -> bool:
+    """A page of teasers *and* without article-like main text (see ``prose_run``)."""
     if meta.is_article_typed and words >= MIN_WORDS:
+        return False
+    if body is not None and prose_run(body) >= ARTICLE_RUN:
         return False
     if meta.is_listing_typed and signals.teasers >= 1:
         return True          # the page says it is a collection and shows teaser cards
     return signals.teasers >= 6 and words < TEASER_WORDS * signals.teasers
+
+
+def prose_run(body: HtmlElement) -> int:
+    """The longest run of consecutive prose paragraphs in the body.
+
+    An article's text reads on from paragraph to paragraph; a listing's summaries stand one
+    or two at a time between the linked headlines of their teasers. Pictures and captions do
+    not break a run (a photo gallery article is still an article).
+    """
+    best = run = 0
+    for el in body.iter(*_RUN_BLOCKS):
+        if el.tag == "p":
+            text = text_of(el)
+            if len(text) >= PROSE_CHARS and link_density(el, text) < 0.3:
+                run += 1
+                best = max(best, run)
+                continue
+            if not text:
+                continue
+        run = 0
+    return best
