@@ -21,8 +21,9 @@ from .attribution import GENERIC_SOURCE_PREFIXES, lead_image, pull_bare_links, p
 from .body import find_body
 from .clean import clean_tree, profile_body
 from .decode import decode_html
+from .hydration import body_from_scripts
 from .headline import find_headline, headline_scope
-from .gate import check_article, count_words, page_signals
+from .gate import MIN_WORDS, check_article, count_words, page_signals
 from .language import detect_language
 from .metadata import extract_meta
 from .parse import parse_html
@@ -53,11 +54,7 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     removed = clean_tree(root, profile, when, headline)
     prefixes = tuple(profile.source_prefixes) if profile else ()
     sources = pull_sources(_article_scope(root), prefixes + GENERIC_SOURCE_PREFIXES)
-    scope = profile_body(root, profile, when)
-    if scope is None:
-        scope = headline_scope(root, headline)
-    body = find_body(root, url, scope, headline, PhraseRules.for_profile(profile).is_boilerplate)
-    repair_body(body, url, meta.title, profile, removed)
+    body = _body(root, raw, url, meta.title, profile, when, headline, removed)
     sources = sources or pull_bare_links(body, url)
     text = to_text(body)
     words = count_words(text)
@@ -73,6 +70,23 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
         paywalled=_paywalled(meta.accessible_for_free, paywall_marked, removed, profile),
         removed=dict(sorted(removed.items())),
     )
+
+
+def _body(root, raw: str, url: str, title: str | None, profile, when, headline, removed):
+    """The article body from the cleaned tree; from the page's script data when the markup
+    holds none (a client-rendered page, hydration.py)."""
+    scope = profile_body(root, profile, when)
+    if scope is None:
+        scope = headline_scope(root, headline)
+    body = find_body(root, url, scope, headline, PhraseRules.for_profile(profile).is_boilerplate)
+    repair_body(body, url, title, profile, removed)
+    if count_words(to_text(body)) < MIN_WORDS:
+        shipped = body_from_scripts(raw, title)
+        if shipped is not None:
+            body = shipped
+            removed.update(clean_tree(body, profile, when))
+            repair_body(body, url, title, profile, removed)
+    return body
 
 
 def _article_scope(root):

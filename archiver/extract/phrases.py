@@ -27,6 +27,8 @@ _BOX_MAX = 1200
 _LEAD_PUNCT = "([«\"'“„‹ —–-•|"
 _PAGER = re.compile(r"^(?:[\d\s«»‹›<>|.…/–-]|next|prev|previous|weiter|zurück)+$", re.I)
 _SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
+# Template markers left in the text: $$ARTICLEAD$$, {{ad_slot}}, [[teaser]], %%AD%%.
+PLACEHOLDER = re.compile(r"^(?:\$\$\w+\$\$|\{\{[^}]*\}\}|\[\[[^\]]*\]\]|%%\w+%%)$")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -128,7 +130,7 @@ def _short_block_kind(text: str) -> str | None:
         return "meta"
     if _is_dateline(lowered):
         return "meta"
-    if _PAGER.match(lowered) or _SHORTCODE.match(text):
+    if _PAGER.match(lowered) or _SHORTCODE.match(text) or PLACEHOLDER.match(text):
         return "nav"
     return None
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from .phrases import PhraseRules
+from .phrases import PLACEHOLDER, PhraseRules
 from .treeutil import HEADINGS, drop, norm, same_site, text_of
 
 
@@ -22,6 +22,7 @@ def repair_body(body: HtmlElement, url: str, title: str | None, profile, removed
     removed["related"] += _drop_teasers(body, url)
     if not removed["related"]:
         del removed["related"]
+    _drop_placeholders(body)
     _drop_empty(body)
 
 
@@ -65,6 +66,15 @@ def _drop_title(body: HtmlElement, title: str | None) -> None:
     for heading in list(body.iter(*HEADINGS))[:2]:
         if _same(text_of(heading), title):
             drop(heading)
+
+
+def _drop_placeholders(body: HtmlElement) -> None:
+    """Loose template markers between blocks ("$$ARTICLEAD$$" where an ad was to go)."""
+    for el in body.iter():
+        if el.text and PLACEHOLDER.match(el.text.strip()):
+            el.text = None
+        if el.tail and PLACEHOLDER.match(el.tail.strip()):
+            el.tail = None
 
 
 def _drop_empty(body: HtmlElement) -> None:

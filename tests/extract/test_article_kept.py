@@ -191,3 +191,34 @@ def test_picture_credit_stays_out_of_the_text():
     article = extract_article(html, URL)
     assert "Getty Images" not in article.text
     assert "<img" in article.html
+
+
+def test_client_rendered_page_ships_the_article_in_script_data():
+    """An empty app shell; the article is in the hydration state as escaped HTML."""
+    import json
+    content = "".join(f"<p class='editor-p'>{t}</p>" for t in PARAS[:4])
+    content += "<div class='caption'><p>The depot in 1931.</p></div>$$ARTICLEAD$$" + paragraphs(PARAS[4:])
+    state = {"props": {"pageProps": {"article": {"title": TITLE, "contentHtml": content}}}}
+    html = page(f"<div id='__next'><header><a href='/'>Example News</a></header><main></main></div>"
+                f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps(state)}</script>")
+    text = extract_article(html, URL).text
+    assert_all(text)
+    assert "$$ARTICLEAD$$" not in text and "1931" not in text
+
+
+def test_article_body_only_in_json_ld():
+    import json
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": TITLE,
+          "articleBody": "\n".join(PARAS)}
+    html = page(f"<div id='app'></div><script type='application/ld+json'>{json.dumps(ld)}</script>")
+    assert_all(extract_article(html, URL).text)
+
+
+def test_script_data_about_something_else_is_not_the_article():
+    import json
+    other = {"policy": " ".join(["Our terms of use govern the use of this website. "] * 20)}
+    html = page(f"<div id='app'></div><script>window.__STATE__ = {json.dumps(other)};</script>")
+    import pytest
+    from archiver.extract import NotAnArticle
+    with pytest.raises(NotAnArticle):
+        extract_article(html, URL)
