@@ -18,7 +18,9 @@ from lxml.html import HtmlElement
 from . import rules
 from .lead import prose_after
 from .phrases import PhraseRules
+from .consent import is_consent_panel
 from .promo import is_promo_box
+from .teasers import CARD_MAX, is_teaser_grid
 from .tokens import is_keep, kind_of
 from .treeutil import drop, link_density, prose_length, text_of
 
@@ -29,19 +31,19 @@ _NEVER_DROP = frozenset(("html", "body", "article", "main"))
 
 
 def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
-               headline: HtmlElement | None = None) -> Counter:
+               headline: HtmlElement | None = None, url: str = "") -> Counter:
     """Remove boilerplate from ``root`` in place; returns counts of what went, by kind.
 
     ``headline`` (headline.find_headline) is never removed with a box: what holds it is the
-    article.
+    article. ``url`` tells links to other pages of the site (teaser grids) from the rest.
     """
     removed: Counter = Counter()
     _drop_tags(root, removed)
     if profile is not None:
         _drop_profile_selectors(root, profile, when, removed)
-    guard = _Guard(prose_length(root) or 1, headline, prose_after(root, headline))
+    guard = _Guard(prose_length(root) or 1, headline, prose_after(root, headline), url)
     _drop_by_attributes(root, guard, removed)
-    _drop_promos(root, guard, removed)
+    _drop_by_words(root, guard, removed)
     PhraseRules.for_profile(profile).apply(root, removed)
     return removed
 
@@ -122,6 +124,14 @@ class _Guard:
     total: int                          # prose characters of the page
     headline: HtmlElement | None
     lead: list[HtmlElement]             # the first prose blocks after the headline
+    url: str = ""
+
+    def holds_headline(self, el: HtmlElement) -> bool:
+        return self.headline is not None and _holds(el, self.headline)
+
+    def holds_article_start(self, el: HtmlElement) -> bool:
+        """The headline or the first prose after it (the lead, the body's first paragraphs)."""
+        return self.holds_headline(el) or any(_holds(el, block) for block in self.lead)
 
     def protects(self, el: HtmlElement, kind: str) -> bool:
         """Semantic roots, body markers, the headline, most of the prose (alone or as one of
@@ -131,7 +141,7 @@ class _Guard:
             return True
         if is_keep(el.get("class", "")) or is_keep(el.get("id", "")):
             return True
-        if self.headline is not None and _holds(el, self.headline):
+        if self.holds_headline(el):
             return True
         if kind in _LEAD_SAFE and any(_holds(el, block) for block in self.lead):
             return True
@@ -188,8 +198,10 @@ def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> N
         stack.extend(reversed(el))
 
 
-def _drop_promos(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
-    """Subscription boxes told by their words (promo.py), outermost first."""
+def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
+    """Boxes told by their words, outermost first: subscription offers (promo.py) and
+    cookie/privacy-settings panels (consent.py). A consent panel is not protected by its
+    size: a CMP layer of purposes can outweigh a short article, and is never the article."""
     stack = [root]
     while stack:
         el = stack.pop()
@@ -198,7 +210,25 @@ def _drop_promos(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
         if is_promo_box(el) and not guard.protects(el, "upsell") and drop(el):
             removed["upsell"] += 1
             continue
+        if is_consent_panel(el) and not guard.holds_headline(el) and drop(el):
+            removed["consent"] += 1
+            continue
+        if is_teaser_grid(el, guard.url):
+            removed["related"] += _drop_cards(el, guard)
+            if el.getparent() is None:
+                continue
         stack.extend(reversed(el))
+
+
+def _drop_cards(grid: HtmlElement, guard: _Guard) -> int:
+    """The teaser cards of a grid; the grid with them if nothing but a title is left."""
+    dropped = 0
+    for card in [c for c in grid if isinstance(c.tag, str) and not guard.holds_article_start(c)]:
+        if len(text_of(card)) <= CARD_MAX:
+            dropped += drop(card)
+    if dropped and len(text_of(grid)) <= 100 and not guard.holds_article_start(grid):
+        drop(grid)
+    return dropped
 
 
 def profile_body(root: HtmlElement, profile, when: date | None) -> HtmlElement | None:

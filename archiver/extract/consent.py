@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .treeutil import text_of
+
 # Words of consent dialogs, in English, German, French, Spanish, Italian, Dutch (lowercase).
 _VOCABULARY = re.compile(
     r"cookie|consent|einwillig|zustimm|consentement|consentimiento|consenso|toestemming"
@@ -45,7 +47,31 @@ def consent_share(text: str) -> float:
     blocks = [b for b in re.split(r"\n+", text) if b.strip()]
     if not blocks:
         return 0.0
-    return sum(1 for b in blocks if _VOCABULARY.search(b) and _ADDRESS.search(b)) / len(blocks)
+    return sum(1 for b in blocks if _speaks_consent(b)) / len(blocks)
+
+
+def _speaks_consent(block: str) -> bool:
+    return bool(_VOCABULARY.search(block) and _ADDRESS.search(block))
+
+
+PANEL_SHARE = 0.6        # of a box's blocks speak consent to the reader: a settings panel
+PANEL_MAX = 8000         # characters
+_PANEL_TAGS = frozenset(("div", "section", "aside"))
+_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "label", "dt", "dd")
+
+
+def is_consent_panel(el) -> bool:
+    """A cookie/privacy-settings panel (a CMP's layer of purposes and partners), told by its
+    words: at least three blocks, most of its text consent language addressed to the reader
+    (by characters: the many short labels of a settings layer do not dilute it)."""
+    if el.tag not in _PANEL_TAGS:
+        return False
+    blocks = [text_of(b) for b in el.iter(*_BLOCKS)]
+    blocks = [b for b in blocks if b]
+    size = sum(map(len, blocks))
+    if len(blocks) < 3 or size > PANEL_MAX:
+        return False
+    return sum(len(b) for b in blocks if _speaks_consent(b)) >= PANEL_SHARE * size
 
 
 def is_consent_wall(text: str, words: int, headlines: tuple[str, ...]) -> bool:

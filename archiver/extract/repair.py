@@ -16,6 +16,10 @@ from .phrases import PLACEHOLDER, PhraseRules
 from .treeutil import HEADINGS, drop, norm, same_site, text_of
 
 
+CAPTION_MAX = 300
+_NOT_CAPTION = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre")
+
+
 def repair_body(body: HtmlElement, url: str, title: str | None, profile, removed: Counter) -> None:
     _drop_title(body, title)
     PhraseRules.for_profile(profile).apply(body, removed)
@@ -23,6 +27,7 @@ def repair_body(body: HtmlElement, url: str, title: str | None, profile, removed
     if not removed["related"]:
         del removed["related"]
     _drop_placeholders(body)
+    _image_boxes_as_figures(body)
     _drop_empty(body)
 
 
@@ -66,6 +71,17 @@ def _drop_title(body: HtmlElement, title: str | None) -> None:
     for heading in list(body.iter(*HEADINGS))[:2]:
         if _same(text_of(heading), title):
             drop(heading)
+
+
+def _image_boxes_as_figures(body: HtmlElement) -> None:
+    """A ``div`` that holds a picture and a line of text is a figure: the line is its caption
+    or credit (kept in the HTML, left out of the text like any figure's caption)."""
+    for box in list(body.iter("div")):
+        if box.getparent() is None or next(box.iter("img", "picture"), None) is None:
+            continue
+        text = text_of(box)
+        if text and len(text) <= CAPTION_MAX and next(box.iter(*_NOT_CAPTION), None) is None:
+            box.tag = "figure"
 
 
 def _drop_placeholders(body: HtmlElement) -> None:

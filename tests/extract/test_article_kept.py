@@ -222,3 +222,43 @@ def test_script_data_about_something_else_is_not_the_article():
     from archiver.extract import NotAnArticle
     with pytest.raises(NotAnArticle):
         extract_article(html, URL)
+
+
+SHORT = PARAS[:3]
+
+
+def test_privacy_settings_panel_does_not_win_over_a_short_article():
+    purposes = "".join(
+        f"<div class='p{i}'><h4>Purpose {i}</h4><p>We and our partners may store and access "
+        f"information on your device and process personal data for purpose {i}, including "
+        f"measuring content performance, developing products and personalising advertising, "
+        f"on the basis of your consent or our legitimate interest.</p></div>" for i in range(10))
+    html = page(f"<main><h1>{TITLE}</h1><div class='c'>{paragraphs(SHORT)}</div></main>"
+                f"<div class='k7x' data-nosnippet><h3>Privacy settings</h3>{purposes}</div>")
+    text = extract_article(html, URL).text
+    assert_all(text, SHORT)
+    assert "Purpose" not in text and "legitimate interest" not in text
+
+
+def test_list_of_other_articles_does_not_win_over_the_article():
+    cards = "".join(
+        f"<div class='card'><h3><a href='/2026/05/story-{i}/'>Another story from the region, "
+        f"number {i}</a></h3><p>A summary of the other story number {i}, long enough to look like a "
+        f"paragraph of prose to a scorer that counts characters and commas, like this one.</p></div>"
+        for i in range(10))
+    html = page(f"<main><article><h1>{TITLE}</h1><div class='c'>{paragraphs(SHORT)}</div></article>"
+                f"<section class='grid'><h2>More from the region</h2>{cards}</section></main>")
+    text = extract_article(html, URL).text
+    assert_all(text, SHORT)
+    assert "Another story" not in text and "A summary of the other story" not in text
+
+
+def test_pull_quote_does_not_win_over_the_article():
+    quote = ("“We waited ten years for this decision, and now the whole town can finally read, "
+             "meet and learn under one roof, in a building we all love,” said the mayor, who has "
+             "argued for the library since she was first elected to the council in 2016.")
+    blocks = [f"<div class='t'><p>{t}</p></div>" for t in PARAS]
+    html = page(f"<main><article><h1>{TITLE}</h1>{''.join(blocks[:4])}"
+                f"<aside class='pull'><blockquote><p>{quote}</p></blockquote></aside>"
+                f"{''.join(blocks[4:])}</article></main>")
+    assert_all(extract_article(html, URL).text)
