@@ -21,10 +21,13 @@ import time
 from typing import Any
 from urllib.parse import urlsplit
 
+from collections import Counter, defaultdict
+
 from scrapy import signals
 from twisted.internet import task
 
-from archiver.crawl_summary import Written, failures, progress_line, summary
+from archiver.crawl_summary import Written, progress_line, summary
+from archiver.outcomes import fetch_failed
 from archiver.warc.archive import WarcArchive
 
 logger = logging.getLogger("archiver.crawl")
@@ -36,6 +39,7 @@ class CrawlReport:
         self.crawler, self.interval = crawler, interval
         self.started = time.monotonic()
         self.reached: set[str] = set()        # host:port of every response
+        self.failures: defaultdict[str, Counter[str]] = defaultdict(Counter)   # host:port -> why
         self.text = ""
         self.failed: str | None = None
         self._loop: task.LoopingCall | None = None
@@ -46,6 +50,7 @@ class CrawlReport:
                                                         DEFAULT_INTERVAL))
         crawler.signals.connect(report.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(report.headers_received, signal=signals.headers_received)
+        crawler.signals.connect(report.fetch_failed, signal=fetch_failed)
         crawler.signals.connect(report.spider_closed, signal=signals.spider_closed)
         return report
 
@@ -64,6 +69,10 @@ class CrawlReport:
                          request: Any = None, spider: Any = None) -> None:
         if request is not None:
             self.reached.add(urlsplit(request.url).netloc)
+
+    def fetch_failed(self, url: str = "", reason: str | None = None, **kwargs: Any) -> None:
+        if reason:
+            self.failures[urlsplit(url).netloc][reason] += 1
 
     def progress(self) -> None:
         logger.info(progress_line(self.crawler.stats.get_stats(), self._elapsed()))
@@ -95,5 +104,9 @@ class CrawlReport:
         unreached = [url for url in entries if urlsplit(url).netloc not in self.reached]
         if not unreached:
             return None
-        why = next(iter(failures(stats)), "no response")
-        return f"Could not reach {', '.join(unreached)} ({why}): nothing archived from there"
+        whys = [self._why(url) for url in unreached]
+        return "Could not reach " + ", ".join(f"{url} ({why})" for url, why in zip(unreached, whys))
+
+    def _why(self, url: str) -> str:
+        found = self.failures.get(urlsplit(url).netloc)
+        return found.most_common(1)[0][0] if found else "no response"

@@ -28,11 +28,11 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from archiver.outcomes import fetch_failed
+
 logger = logging.getLogger(__name__)
 ARTICLE_META_KEY = "archiver_article"
 TOKEN_META_KEY = "archiver_limit_token"
-# Sent by the spiders' article errbacks: a released request ended without a response.
-article_request_failed = object()
 
 
 class ArticleLimit(BaseSpiderMiddleware):
@@ -54,7 +54,7 @@ class ArticleLimit(BaseSpiderMiddleware):
                                 (gate._settle_response, signals.item_error),
                                 (gate._settle_response, signals.spider_error),
                                 (gate._settle_request, signals.request_dropped),
-                                (gate._settle_request, article_request_failed),
+                                (gate._settle_request, fetch_failed),
                                 (gate._idle, signals.spider_idle),
                                 (gate._closed, signals.spider_closed)):
             crawler.signals.connect(handler, signal=signal)

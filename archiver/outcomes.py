@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+# Scrapy signal sent by our spiders when a fetch failed, with ``url``, ``reason`` (as
+# failure_reason gives it) and ``request`` (None for the robots.txt the middleware fetched).
+# The article limit settles the request with it; the crawl report names each host's reason.
+fetch_failed = object()
+
 # Exception class name -> reason. Names, not classes: Twisted, Scrapy and our own code each have
 # their own classes for the same event, and the set changes between Scrapy versions.
 _BY_NAME = {

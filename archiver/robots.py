@@ -8,6 +8,10 @@ the spider asks for it (`robots_response`) instead of requesting the file a seco
 The fetch goes through every downloader middleware as before, so it is archived once, retried,
 redirected and held to the allowed hosts like any other request. A robots.txt that could not be
 fetched is logged in one line (Scrapy logs a traceback), and the spider is told why.
+
+It also fixes a hole in Scrapy's middleware under the asyncio reactor: requests that wait for
+the same host's robots.txt all await one Deferred, and only the first gets the parser; the
+others got None and went out unchecked (robot_parser below).
 """
 
 from __future__ import annotations
@@ -69,7 +73,11 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/request_count")
         parser = self._parsers[netloc]
         if isinstance(parser, Deferred):
-            return await maybe_deferred_to_future(parser)
+            # Not the Deferred's result: awaiting a Deferred as an asyncio future consumes it,
+            # so a second request waiting for the same robots.txt would get None, "no rules",
+            # and be let through. The parser is stored before the Deferred fires.
+            await maybe_deferred_to_future(parser)
+            return self._parsers[netloc]
         return parser
 
 

@@ -24,8 +24,7 @@ from scrapy.http import Request, Response
 from archiver.discovery.urls import is_http_url
 from archiver.incremental import NotModified, UnchangedPayload
 from archiver.items import FetchedPage
-from archiver.limit import article_request_failed
-from archiver.outcomes import failure_reason
+from archiver.outcomes import failure_reason, fetch_failed
 from archiver.sites import get_site, site_for_url
 from archiver.sites.base import SiteProfile
 
@@ -92,13 +91,17 @@ class ArticlesSpider(scrapy.Spider):
         yield page
 
     def article_failed(self, failure: Any) -> None:
-        self.crawler.signals.send_catch_log(article_request_failed, request=failure.request)
-        named = failure.request.meta.get(NAMED_META_KEY, failure.request.url)
-        if failure.check(NotModified, UnchangedPayload):
+        request = failure.request
+        named = request.meta.get(NAMED_META_KEY, request.url)
+        reason = failure_reason(failure)
+        unchanged = failure.check(NotModified, UnchangedPayload)
+        forbidden = "robots.txt" in failure.getErrorMessage()
+        self.crawler.signals.send_catch_log(fetch_failed, url=request.url, request=request,
+                                            reason=None if unchanged or forbidden else reason)
+        if unchanged:
             self._note(named, "unchanged", "identical to the archived capture")
             return
-        reason = failure_reason(failure)
-        if "robots.txt" in failure.getErrorMessage():
+        if forbidden:
             self.crawler.stats.inc_value("archiver/discovery/forbidden_by_robots")
             self._note(named, "not fetched", "disallowed by robots.txt")
             return

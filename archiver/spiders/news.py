@@ -60,7 +60,8 @@ class NewsSpider(ProfileSpider):
     def __init__(self, url: str | None = None, site: str | None = None, **kwargs: Any) -> None:
         self.profile, self.site_name = _choose_profile(url, site)
         if url and self.site_name:
-            code = _edition_for(self.profile, url, explicit=bool(site))
+            mirrors = {c: kwargs[f"{c}_url"] for c in self.profile.editions if kwargs.get(f"{c}_url")}
+            code = _edition_for(self.profile, url, explicit=bool(site), mirrors=mirrors)
             kwargs.setdefault("edition", code)
             if not _same_site(url, self.profile.editions[code]):
                 kwargs.setdefault(f"{code}_url", _origin(url))     # a mirror
@@ -238,8 +239,13 @@ def _choose_profile(url: str | None, site: str | None) -> tuple[SiteProfile, str
     return generic_profile(url), None
 
 
-def _edition_for(profile: SiteProfile, url: str, explicit: bool) -> str:
-    """The edition a URL belongs to (by host), or the only edition of a one-edition profile."""
+def _edition_for(profile: SiteProfile, url: str, explicit: bool,
+                 mirrors: dict[str, str] | None = None) -> str:
+    """The edition a URL belongs to: the mirror given for an edition (same host and port), the
+    edition's own host, or the only edition of a one-edition profile."""
+    for code, base in (mirrors or {}).items():
+        if _origin_key(url) == _origin_key(base):
+            return code
     for code, base in profile.editions.items():
         if _same_site(url, base):
             return code

@@ -27,8 +27,7 @@ from archiver.extract.decode import decode_html
 from archiver.guards import OffsiteRefused
 from archiver.incremental import NoNewVersion
 from archiver.items import FetchedPage
-from archiver.limit import article_request_failed
-from archiver.outcomes import failure_reason
+from archiver.outcomes import failure_reason, fetch_failed
 from archiver.robots import RobotsTxtUnavailable, shared_robots
 from archiver.sites import SiteProfile
 
@@ -134,7 +133,7 @@ class ProfileSpider(scrapy.Spider):
         try:
             response = await robots.fetch(url)
         except RobotsTxtUnavailable as exc:
-            self._failed("discovery", str(exc))     # the middleware logged it
+            self._failed("discovery", str(exc), url=url)     # the middleware logged it
             if str(exc) in UNREACHABLE:             # retried already: the host is not there
                 self.unreachable.add(edition)
             return
@@ -235,25 +234,27 @@ class ProfileSpider(scrapy.Spider):
         """A sitemap, feed or listing page that could not be fetched. A 4xx is an expected
         outcome (an index lists a sitemap that is gone): INFO. The rest is a WARNING."""
         self._count("discovery_failed")
-        reason = self._failed("discovery", failure_reason(failure))
+        reason = self._failed("discovery", failure_reason(failure), failure.request)
         level = logging.INFO if reason.startswith("HTTP 4") else logging.WARNING
         logger.log(level, "Discovery fetch failed: %s (%s)", failure.request.url, reason)
 
     def article_failed(self, failure) -> None:
-        if getattr(self, "crawler", None) is not None:
-            self.crawler.signals.send_catch_log(article_request_failed, request=failure.request)
-        message = failure.getErrorMessage()
+        message, request = failure.getErrorMessage(), failure.request
+        if failure.check(NoNewVersion) or "robots.txt" in message:
+            if getattr(self, "crawler", None) is not None:       # settles the article limit
+                self.crawler.signals.send_catch_log(fetch_failed, url=request.url,
+                                                    reason=None, request=request)
         if failure.check(NoNewVersion):
             return          # counted and logged where it was decided
         if failure.check(OffsiteRefused):
-            self._failed("article", failure_reason(failure))
+            self._failed("article", failure_reason(failure), request)
             return          # logged where it was decided
         if "robots.txt" in message:
             self._count("forbidden_by_robots")
-            logger.info("Not fetched, disallowed by robots.txt: %s", failure.request.url)
+            logger.info("Not fetched, disallowed by robots.txt: %s", request.url)
             return
         self._count("article_failed")
-        reason = self._failed("article", failure_reason(failure))
+        reason = self._failed("article", failure_reason(failure), request)
         logger.warning("Article fetch failed: %s (%s)", failure.request.url, reason)
 
     # -- helpers --------------------------------------------------------------------------------
@@ -288,10 +289,14 @@ class ProfileSpider(scrapy.Spider):
         if getattr(self, "crawler", None) is not None:
             self.crawler.stats.inc_value(f"archiver/discovery/{key}")
 
-    def _failed(self, kind: str, reason: str) -> str:
-        """Count a failed fetch by kind (article, discovery) and reason; returns the reason."""
+    def _failed(self, kind: str, reason: str, request: Request | None = None,
+                url: str | None = None) -> str:
+        """Count a failed fetch by kind (article, discovery) and reason, and say so to whom it
+        concerns (fetch_failed); returns the reason."""
         if getattr(self, "crawler", None) is not None:
             self.crawler.stats.inc_value(f"archiver/failed/{kind}/{reason}")
+            self.crawler.signals.send_catch_log(fetch_failed, url=url or request.url,
+                                                reason=reason, request=request)
         return reason
 
 
