@@ -75,7 +75,10 @@ class CrawlReport:
             self.failures[urlsplit(url).netloc][reason] += 1
 
     def progress(self) -> None:
-        logger.info(progress_line(self.crawler.stats.get_stats(), self._elapsed()))
+        stats = self.crawler.stats.get_stats()
+        scheduled = stats.get("scheduler/enqueued", 0) - stats.get("scheduler/dequeued", 0)
+        downloading = len(getattr(self.crawler.engine.downloader, "active", ()))
+        logger.info(progress_line(stats, self._elapsed(), scheduled + downloading))
 
     def spider_closed(self, spider: Any = None, reason: str = "finished") -> None:
         if self._loop is not None and self._loop.running:

@@ -64,11 +64,11 @@ def failures(stats: Stats) -> dict[str, int]:
     return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def progress_line(stats: Stats, elapsed: float) -> str:
-    """One line for a long crawl: archived so far, rate, what is queued, what went wrong."""
+def progress_line(stats: Stats, elapsed: float, queued: int) -> str:
+    """One line for a long crawl: archived so far, rate, requests waiting (in the scheduler and
+    the downloader), what went wrong."""
     archived = int(stats.get("archiver/articles", 0))
     rate = archived / elapsed * 60 if elapsed > 0 else 0.0
-    queued = int(stats.get("scheduler/enqueued", 0)) - int(stats.get("scheduler/dequeued", 0))
     not_articles = sum(counts(stats, "archiver/not_article/").values())
     failed = sum(failures(stats).values())
     return (f"Progress: {archived} articles archived ({rate:.1f}/min), {queued} requests queued,"

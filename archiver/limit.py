@@ -48,7 +48,8 @@ class ArticleLimit(BaseSpiderMiddleware):
         limit = crawler.settings.getint("CLOSESPIDER_ITEMCOUNT")
         if limit <= 0:
             raise NotConfigured          # (a message would be logged as a WARNING)
-        gate = cls(crawler, limit, max(1, crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")))
+        spare = max(1, crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
+        gate = cls(crawler, limit, spare)
         for handler, signal in ((gate._settle_response, signals.item_scraped),
                                 (gate._settle_response, signals.item_dropped),
                                 (gate._settle_response, signals.item_error),

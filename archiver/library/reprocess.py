@@ -148,7 +148,8 @@ def _job(capture: _Capture, requests: dict[str, Record], site: str | None,
     yield job
 
 
-def sites_for(url: str, recorded: str | None, override: str | None) -> tuple[str | None, str | None]:
+def sites_for(url: str, recorded: str | None,
+              override: str | None) -> tuple[str | None, str | None]:
     """(profile to extract with, site for the record): ``--site``; else the site recorded
     with the capture when it names a profile; else the profile of the URL's host; else none.
     A recorded site that is no profile (a host name) is kept for the record as it was."""

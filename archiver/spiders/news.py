@@ -60,7 +60,8 @@ class NewsSpider(ProfileSpider):
     def __init__(self, url: str | None = None, site: str | None = None, **kwargs: Any) -> None:
         self.profile, self.site_name = _choose_profile(url, site)
         if url and self.site_name:
-            mirrors = {c: kwargs[f"{c}_url"] for c in self.profile.editions if kwargs.get(f"{c}_url")}
+            mirrors = {c: kwargs[f"{c}_url"] for c in self.profile.editions
+                       if kwargs.get(f"{c}_url")}
             code = _edition_for(self.profile, url, explicit=bool(site), mirrors=mirrors)
             kwargs.setdefault("edition", code)
             if not _same_site(url, self.profile.editions[code]):
