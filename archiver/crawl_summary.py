@@ -10,7 +10,7 @@ Stats read here, and who counts them:
 - ``archiver/not_article/<reason>``: pipeline (extraction) and spiders (what never reached it);
 - ``archiver/failed/article/<reason>``, ``archiver/failed/discovery/<reason>``: the spiders;
 - ``archiver/incremental/*``: the incremental middleware; ``archiver/limit/not_fetched``: the
-  article limit; ``archiver/discovery/forbidden_by_robots``, ``.../unchanged_since_archived``.
+  article limit; ``archiver/discovery/forbidden_by_robots``, ``archiver/unchanged/*``: spiders.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _optional(*rows: tuple[str, str]) -> list[tuple[str, str]]:
 
 
 def _unchanged(stats: Stats) -> str:
-    parts = [(stats.get("archiver/discovery/unchanged_since_archived", 0)
+    parts = [(stats.get("archiver/unchanged/not_refetched", 0)
               + stats.get("archiver/incremental/skipped_unchanged", 0), "not refetched"),
              (stats.get("archiver/incremental/not_modified", 0), "not modified (304)"),
              (stats.get("archiver/incremental/revisit", 0), "identical (revisit record)")]

@@ -45,6 +45,8 @@ def failure_reason(failure: Any) -> str:
         return f"HTTP {response.status}"
     if "max redirections" in str(exc):
         return "redirect loop"
+    if "DOWNLOAD_MAXSIZE" in str(exc):          # a gzip bomb, stopped while decompressing
+        return "too large"
     for cls in type(exc).__mro__:
         if cls.__name__ in _BY_NAME:
             return _BY_NAME[cls.__name__]

@@ -64,6 +64,7 @@ class ProfileSpider(scrapy.Spider):
         self._seen: set[str] = set()
         self._discovery: set[str] = set()   # sitemap/feed URLs requested (an index may list itself)
         self.unreachable: set[str] = set()  # editions whose host refused or does not exist
+        self._unchanged: set[str] = set()   # article keys not scheduled: archived, unchanged
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -211,7 +212,9 @@ class ProfileSpider(scrapy.Spider):
                 continue
             if self._state is not None and self._state.is_unchanged(url, entry.when):
                 self._count("unchanged_since_archived")   # another source may date it later
+                self._unchanged_article(key, True)
                 continue
+            self._unchanged_article(key, False)
             self._seen.add(key)
             self._count(f"scheduled_from_{source}")
             yield self.article_request(url, edition, entry)
@@ -288,6 +291,13 @@ class ProfileSpider(scrapy.Spider):
     def _count(self, key: str) -> None:
         if getattr(self, "crawler", None) is not None:
             self.crawler.stats.inc_value(f"archiver/discovery/{key}")
+
+    def _unchanged_article(self, key: str, unchanged: bool) -> None:
+        """Articles left unfetched because the archive holds them unchanged, each counted once
+        however many sources list it (``archiver/unchanged/not_refetched``, for the summary)."""
+        (self._unchanged.add if unchanged else self._unchanged.discard)(key)
+        if getattr(self, "crawler", None) is not None:
+            self.crawler.stats.set_value("archiver/unchanged/not_refetched", len(self._unchanged))
 
     def _failed(self, kind: str, reason: str, request: Request | None = None,
                 url: str | None = None) -> str:

@@ -21,7 +21,7 @@ STATS = {"archiver/articles": 5, "archiver/language/en": 3, "archiver/language/d
          "archiver/edition/en": 3, "archiver/edition/de": 2, "archiver/paywalled": 1,
          "archiver/not_article/listing": 2, "archiver/not_article/not_html": 1,
          "archiver/failed/article/HTTP 404": 2, "archiver/failed/discovery/timeout": 1,
-         "archiver/incremental/revisit": 4, "archiver/discovery/forbidden_by_robots": 3,
+         "archiver/incremental/revisit": 4, "archiver/unchanged/not_refetched": 2, "archiver/discovery/forbidden_by_robots": 3,
          "archiver/limit/not_fetched": 7, "downloader/response_count": 99}
 
 
@@ -33,7 +33,7 @@ def test_summary_lines():
         "  archived      5 articles (en 3, de 2)",
         "  editions      en 3, de 2",
         "  paywalled     1 (archived as served, flagged)",
-        "  unchanged     4 identical (revisit record)",
+        "  unchanged     2 not refetched, 4 identical (revisit record)",
         "  skipped       3 disallowed by robots.txt, 7 not fetched (limit reached)",
         "  not articles  listing 2, not_html 1 (raw capture kept)",
         "  failures      articles: HTTP 404 2; discovery: timeout 1",
@@ -77,6 +77,8 @@ def test_failure_reasons():
     assert failure_reason(HttpError(_Response(), "Ignoring non-200 response")) == "HTTP 503"
     assert failure_reason(IgnoreRequest("max redirections reached")) == "redirect loop"
     assert failure_reason(OffsiteRefused("host not allowed")) == "refused: off the site"
+    assert failure_reason(IgnoreRequest("Ignored response <200 u> because its body (9 B "
+                                        "compressed…) exceeded DOWNLOAD_MAXSIZE")) == "too large"
     assert failure_reason(KeyError("x")) == "KeyError"
 
 
