@@ -60,6 +60,7 @@ def test_add_reports_what_is_not_an_article_and_keeps_it_raw(mirror, tmp_path):
     assert "(raw capture kept)" in lines[1]
     assert lines[2].startswith("not fetched ") and "disallowed by robots.txt" in lines[2]
     assert [r["url"] for r in jsonl(tmp_path / "out")] == [mirror.en_url + A]
+    # three requests waited for robots.txt together: each was checked (Scrapy let all but one by)
     assert not mirror.en.was_requested(disallowed)
     raw = [r for r in warc_records(tmp_path / "out") if r.type == "response"
            and r.get("WARC-Target-URI") == mirror.en_url + "/"]
