@@ -12,6 +12,7 @@ import click
 
 # name -> "module:attribute" of a click.Command; add a line here to add a command.
 COMMANDS: dict[str, str] = {
+    "add": "archiver.commands.add:add",
     "check": "archiver.commands.check:check",
     "demo": "archiver.commands.demo:demo",
     "replay": "archiver.commands.replay:replay",
@@ -45,6 +46,7 @@ def main() -> None:
     \b
     Examples:
       archive demo                       crawl the bundled offline mirror, print a summary
+      archive add URL...                 archive the articles at these URLs (real crawler)
       archive replay archives/           list archived articles (--lang, --site, --search …)
       archive replay archives/ URL       read one article (--format text|html|markdown|json|raw)
       archive replay archives/ --jsonl   every record as JSON Lines, rebuilt from the WARC files

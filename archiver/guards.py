@@ -24,6 +24,9 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import maybe_deferred_to_future
 
+# Importable from here too; the one decision on what goes to extraction lives in extract/.
+from archiver.extract.candidate import is_html_type, looks_binary  # noqa: F401
+
 logger = logging.getLogger(__name__)
 
 
@@ -110,24 +113,3 @@ async def _pause(seconds: float) -> None:
 
     await maybe_deferred_to_future(task.deferLater(reactor, seconds, lambda: None))
 
-
-HTML_TYPES = ("text/html", "application/xhtml+xml", "")   # "": no Content-Type, let it try
-_CONTROL = bytes(range(0, 32)).translate(None, b"\t\n\r\x0c\x1b")
-
-
-def is_html_type(content_type: bytes | str | None) -> bool:
-    """Only HTML goes to extraction; PDFs, images, feeds served at article URLs stay raw."""
-    if isinstance(content_type, bytes):
-        content_type = content_type.decode("latin-1")
-    return (content_type or "").split(";")[0].strip().lower() in HTML_TYPES
-
-
-def looks_binary(body: bytes, sample: int = 4096) -> bool:
-    """Binary data served as text/html: NUL bytes or many control characters early on.
-
-    A page in UTF-16 (with its BOM) has NULs but is text."""
-    head = body[:sample]
-    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
-    return b"\0" in head or controls > len(head) // 50

@@ -88,7 +88,9 @@ class ArticlePipeline:
     def _check_limit(self, item: FetchedPage) -> None:
         if self.limit and self.archived >= self.limit:
             self.archive.write_exchange(item.exchange)
-            raise DropItem(f"limit of {self.limit} articles reached; archived raw only: {item.url}")
+            self.stats.inc_value("archiver/limit/dropped")
+            raise DropItem(f"limit of {self.limit} articles reached; archived raw only: {item.url}",
+                           log_level="DEBUG")      # in flight when the limit was reached: quiet
 
     def _archive(self, item: FetchedPage, article: Article) -> dict[str, Any]:
         """Duplicate check and the article's WARC records + JSON line, in one synchronous step."""
@@ -102,12 +104,14 @@ class ArticlePipeline:
                               http_status=item.http_status, warc=links)
         self.archive.write_article(links, item.exchange, article.html,
                                    warc_fields(article, record), record)
-        self._count(article)
+        self._count(article, item)
         return record
 
-    def _count(self, article: Article) -> None:
+    def _count(self, article: Article, item: FetchedPage) -> None:
         self.archived += 1
         self.stats.inc_value("archiver/articles")
+        if item.edition:
+            self.stats.inc_value(f"archiver/edition/{item.edition}")
         self.stats.inc_value(f"archiver/language/{article.language or 'unknown'}")
         if article.paywalled:
             self.stats.inc_value("archiver/paywalled")

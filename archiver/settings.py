@@ -43,6 +43,9 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # sees every redirect hop and the body exactly as it came over the network.
 DOWNLOADER_MIDDLEWARES = {
     "archiver.guards.AllowedHostsMiddleware": 50,      # every request, redirects included
+    # robots.txt fetched once per host: obeyed here, its Sitemap: lines read by the spider
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "archiver.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "archiver.guards.RetryAfterMiddleware": 550,        # honours Retry-After, bounded
     "archiver.mirrors.MirrorRedirectMiddleware": 650,   # a mirror's real-host redirects stay on it
@@ -51,7 +54,13 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "archiver.incremental.StateRecorder": 500,          # the archive's crawl state (state.py)
+    "archiver.crawl_report.CrawlReport": 600,           # progress lines, summary, exit status
 }
+# `limit=N` is a hard stop: article requests are held back before they are scheduled.
+SPIDER_MIDDLEWARES = {
+    "archiver.limit.ArticleLimit": 30,
+}
+ARCHIVER_PROGRESS_INTERVAL = 30        # seconds between progress lines (0: none)
 ARCHIVER_INCREMENTAL = True            # skip unchanged articles, conditional refetch, revisits
 ARCHIVER_RETRY_AFTER_MAX = 60.0        # never wait longer than this for a Retry-After
 ITEM_PIPELINES = {
@@ -62,6 +71,7 @@ ARCHIVER_EXTRACT_WORKERS = None
 # With -s REDIS_URL=redis://…, crawl through scrapy-redis's shared frontier (archiver/distributed.py).
 ADDONS = {
     "archiver.distributed.RedisFrontier": 0,
+    "archiver.crawl_log.QuietFramework": 10,    # our summary instead of Scrapy's stats dump
 }
 
 # The generic `news` spider's bounded crawl of home and listing pages.
@@ -78,3 +88,7 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "archiver.crawl_log.ArchiverLogFormatter"   # expected outcomes at INFO, one line
+# `scrapy crawl` checks spider arguments and settings before it starts (one line, exit 2) and
+# exits 1 when the crawl could not reach its site.
+COMMANDS_MODULE = "archiver.scrapy_commands"

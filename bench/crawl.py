@@ -83,7 +83,8 @@ def server_rate(url: str, pages: int, clients: int = 4) -> Run:
 def crawl_args(concurrency: int) -> list[str]:
     settings = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": 0, "ROBOTSTXT_OBEY": 1,
                 "CONCURRENT_REQUESTS": concurrency, "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
-                "LOG_LEVEL": "INFO", "TELNETCONSOLE_ENABLED": 0}
+                "LOG_LEVEL": "INFO", "TELNETCONSOLE_ENABLED": 0,
+                "STATS_DUMP": 1}        # the figures come from Scrapy's stats dump
     return [arg for k, v in settings.items() for arg in ("-s", f"{k}={v}")]
 
 

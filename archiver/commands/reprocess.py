@@ -38,7 +38,7 @@ class Writer:
         from archiver.items import build_record
         from archiver.pipelines import warc_fields
         links = self.archive.begin_article()
-        record = build_record(value, site=job.site, fetched_at=_iso(job),
+        record = build_record(value, site=job.record_site, fetched_at=_iso(job),
                               http_status=job.status, warc=links)
         self.archive.write_article(links, job.exchange, value.html,
                                    warc_fields(value, record), record)
@@ -55,7 +55,8 @@ def _iso(job: Job) -> str:
               help="Directory for the new WARC + JSON Lines files (created if missing).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for extraction (reading and writing stay in one process).")
-@click.option("--site", help="Site profile to extract with (default: by each URL's host).")
+@click.option("--site", help="Site profile to extract with (default: the site recorded with "
+                             "each capture, else the profile of its host, else none).")
 @click.option("--prefix", default="REPROCESSED", show_default=True, help="WARC file name prefix.")
 def reprocess(inputs: tuple[str, ...], outdir: str, jobs: int, site: str | None,
               prefix: str) -> None:

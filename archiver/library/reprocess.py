@@ -4,25 +4,33 @@ Browsertrix's, Common Crawl's) and writing a clean archive in the crawl's own la
 Extraction is the slow, pure part: it runs in worker processes on (url, bytes) jobs, while
 reading and writing stay in the parent so that the output is one ordered, well-formed archive
 no matter how many workers there are.
+
+Which responses are extracted is the crawl's own decision (archiver.extract.candidate), and
+each is extracted with the site profile the crawl recorded for it (our JSON metadata record, or
+the ``site`` field of the warc-fields one), else the profile of its host, else the generic
+rules; ``--site`` overrides. So reprocessing our own archive gives the crawl's records again,
+also for a mirror on 127.0.0.1, whose host names no profile.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from archiver.extract.candidate import skip_reason
 from archiver.warc.exchange import Exchange, request_target
 from archiver.warc.reader import Record
 
 from .payload import dechunk, parse_response
 from .scan import ProblemHandler, iter_records
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+SKIP_LABELS = {"not_html": "not HTML", "binary": "binary body", "truncated": "truncated body"}
 
 
 @dataclass
@@ -32,10 +40,11 @@ class Job:
     url: str
     body: bytes
     charset: str | None
-    site: str | None
+    site: str | None                   # the profile to extract with (a registered name)
     fetched_at: datetime
     status: int
     exchange: Exchange | None = None
+    record_site: str | None = None     # the record's ``site``: as the crawl recorded it
 
 
 def extract_job(job: Job) -> tuple[str, Any]:
@@ -50,33 +59,66 @@ def extract_job(job: Job) -> tuple[str, Any]:
         return "skipped", f"error: {type(exc).__name__}"
 
 
+@dataclass
+class _Capture:
+    """A response and the records that follow it and point at it (its request, our conversion
+    and metadata records): an article's records are written together (warc-profile)."""
+
+    response: Record
+    request: Record | None = None
+    recorded_site: str | None = None
+    seen: list[Record] = field(default_factory=list)
+
+    def takes(self, record: Record) -> bool:
+        if record.type == "request" and record.get("WARC-Concurrent-To") == self.response.id:
+            self.request = record
+            return True
+        if record.get("WARC-Refers-To") != self.response.id:
+            return False
+        if record.type == "metadata":
+            self.recorded_site = self.recorded_site or recorded_site(record)
+        return True
+
+
 def jobs_from(path: Path, site: str | None, skipped: Counter[str],
               on_problem: ProblemHandler) -> Iterator[Job]:
-    """A Job per HTML 200 response of ``path``; everything else is counted in ``skipped``.
+    """A Job per response of ``path`` that can be an article; the rest is counted in ``skipped``.
 
-    A response's request record may come before it (wget) or after it (warcio, our crawl), so
-    a response waits for the next record before it becomes a job.
+    A response's request record may come before it (wget) or after it (warcio, our crawl), and
+    our metadata records follow it, so a response becomes a job at the first record that does
+    not belong to it.
     """
-    pending: Record | None = None
+    pending: _Capture | None = None
     requests: dict[str, Record] = {}
     for record in iter_records(path, on_problem):
         if record.type == "request":
             requests = {record.id: record, **dict(list(requests.items())[:7])}
+        if pending is not None and pending.takes(record):
+            continue
         if pending is not None:
-            yield from _job(pending, _request_for(pending, record, requests), site, skipped)
+            yield from _job(pending, requests, site, skipped)
             pending = None
         if record.type == "response":
-            pending = record
+            pending = _Capture(record)
     if pending is not None:
-        yield from _job(pending, _request_for(pending, None, requests), site, skipped)
+        yield from _job(pending, requests, site, skipped)
 
 
-def _request_for(response: Record, following: Record | None,
-                 requests: dict[str, Record]) -> Record | None:
-    if following is not None and following.type == "request" and \
-            following.get("WARC-Concurrent-To") == response.id:
-        return following
-    return requests.get(response.get("WARC-Concurrent-To") or "")
+def recorded_site(record: Record) -> str | None:
+    """The ``site`` our crawl wrote into a metadata record (JSON record, or warc-fields)."""
+    kind = (record.get("Content-Type") or "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            value = json.loads(record.block).get("site")
+        except (ValueError, AttributeError):
+            return None
+        return value if isinstance(value, str) and value else None
+    if kind == "application/warc-fields":
+        for line in record.block.decode("utf-8", "replace").splitlines():
+            name, _, value = line.partition(":")
+            if name.strip().lower() == "site" and value.strip():
+                return value.strip()
+    return None
 
 
 def target_uri(record: Record) -> str:
@@ -84,27 +126,41 @@ def target_uri(record: Record) -> str:
     return (record.get("WARC-Target-URI") or "").strip().strip("<>")
 
 
-def _job(response: Record, request: Record | None, site: str | None,
+def _job(capture: _Capture, requests: dict[str, Record], site: str | None,
          skipped: Counter[str]) -> Iterator[Job]:
+    response = capture.response
+    request = capture.request or requests.get(response.get("WARC-Concurrent-To") or "")
     http = parse_response(response)
     url = target_uri(response)
     if http is None or not url.startswith(("http://", "https://")):
         skipped["not HTTP"] += 1
-    elif http.status != 200:
-        skipped[f"HTTP status {http.status}"] += 1
-    elif http.mime not in HTML_TYPES:
-        skipped["not HTML"] += 1
-    else:
-        job = Job(url, http.body, http.charset, site or _site_name(url), _date(response),
-                  http.status)
-        job.exchange = exchange_of(response, request, job.fetched_at)
-        yield job
+        return
+    reason = skip_reason(http.status, http.header("Content-Type"), http.body,
+                         response.get("WARC-Truncated") or False)
+    if reason is not None:
+        label = f"HTTP status {http.status}" if reason == "http_status" else SKIP_LABELS[reason]
+        skipped[label] += 1
+        return
+    profile, record_site = sites_for(url, capture.recorded_site, site)
+    job = Job(url, http.body, http.charset, profile, _date(response), http.status,
+              record_site=record_site)
+    job.exchange = exchange_of(response, request, job.fetched_at)
+    yield job
 
 
-def _site_name(url: str) -> str | None:
-    from archiver.sites import site_for_url
-    profile = site_for_url(url)
-    return profile.name if profile else None
+def sites_for(url: str, recorded: str | None,
+              override: str | None) -> tuple[str | None, str | None]:
+    """(profile to extract with, site for the record): ``--site``; else the site recorded
+    with the capture when it names a profile; else the profile of the URL's host; else none.
+    A recorded site that is no profile (a host name) is kept for the record as it was."""
+    from archiver.sites import SITES, site_for_url
+    if override:
+        return override, override
+    if recorded in SITES:
+        return recorded, recorded
+    by_host = site_for_url(url)
+    name = by_host.name if by_host else None
+    return name, recorded or name
 
 
 def _date(record: Record) -> datetime:

@@ -2,6 +2,11 @@
 
     scrapy crawl news -a url=https://example.org [-a since=YYYY-MM-DD] [-a limit=N]
     scrapy crawl news -a site=NAME [-a url=BASE | -a <edition>_url=BASE] [-a edition=…]
+    scrapy crawl news -a url=https://example.org/2026/05/12/a-story/   # just that article
+
+A ``url`` that is an article's (by the profile's or the generic URL rules) archives that one
+article, with no discovery: a user who names an article wants it, not the site. To crawl the
+site instead, name its home page.
 
 Discovery is the profile spider's (robots.txt sitemaps, sitemap indexes, Google News sitemaps,
 feeds) plus what a site without a profile needs: feeds advertised on the home page, and a bounded
@@ -55,7 +60,9 @@ class NewsSpider(ProfileSpider):
     def __init__(self, url: str | None = None, site: str | None = None, **kwargs: Any) -> None:
         self.profile, self.site_name = _choose_profile(url, site)
         if url and self.site_name:
-            code = _edition_for(self.profile, url, explicit=bool(site))
+            mirrors = {c: kwargs[f"{c}_url"] for c in self.profile.editions
+                       if kwargs.get(f"{c}_url")}
+            code = _edition_for(self.profile, url, explicit=bool(site), mirrors=mirrors)
             kwargs.setdefault("edition", code)
             if not _same_site(url, self.profile.editions[code]):
                 kwargs.setdefault(f"{code}_url", _origin(url))     # a mirror
@@ -66,14 +73,39 @@ class NewsSpider(ProfileSpider):
         self._origins = {_origin_key(base) for base in self.editions.values()}
         self._listed: set[str] = set()
         self._feeds: set[str] = set()
+        self.article_url = self._named_article(url)
+
+    def _named_article(self, url: str | None) -> str | None:
+        """``url`` rebased onto the crawl, if it names an article rather than a site."""
+        if not url:
+            return None
+        url = self.rebase(url)
+        home = self._site_path(url) in ("", "/") and not urlsplit(url).query
+        return None if home or not self._is_article_url(url) else url
+
+    @property
+    def entry_points(self) -> list[str]:
+        return [self.article_url] if self.article_url else super().entry_points
+
+    @property
+    def description(self) -> str:
+        if self.article_url:
+            return f"{self.name}: the article {self.article_url}"
+        return super().description
 
     # -- discovery ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
+        if self.article_url:
+            for request in self._article(Entry(self.article_url, None), self._edition_of(
+                    self.article_url), depth=None):
+                yield request
+            return
         async for request in super().start():
             yield request
         for code, home in self.home_urls.items():
-            for request in self._listing(home, code, depth=0):
-                yield request
+            if code not in self.unreachable:
+                for request in self._listing(home, code, depth=0):
+                    yield request
 
     def parse_listing(self, response: Response, edition: str, depth: int) -> Iterator[Request]:
         """A home/section/tag page: read its feeds and links; if it is an article after all,
@@ -120,7 +152,7 @@ class NewsSpider(ProfileSpider):
         yield Request(url, self.parse_listing, cb_kwargs={"edition": edition, "depth": depth},
                       errback=self.discovery_failed)
 
-    def _article(self, entry: Entry, edition: str, depth: int) -> Iterator[Request]:
+    def _article(self, entry: Entry, edition: str, depth: int | None) -> Iterator[Request]:
         key = canonical_key(entry.url)
         if key in self._seen:
             self._count("duplicate_url")
@@ -131,7 +163,8 @@ class NewsSpider(ProfileSpider):
         self._seen.add(key)
         self._count("scheduled_from_crawl")
         request = self.article_request(entry.url, edition, entry)
-        request.meta[DEPTH_KEY] = depth
+        if depth is not None:               # found by the crawl: the page gets a second look
+            request.meta[DEPTH_KEY] = depth
         yield request
 
     # -- pages ----------------------------------------------------------------------------------
@@ -151,6 +184,8 @@ class NewsSpider(ProfileSpider):
                 if depth is not None and page is not None else None)
         if kind is PageKind.PAGE:                # only a crawled link's guess is overruled
             self._count("not_article_by_page_shape")
+            if getattr(self, "crawler", None) is not None:
+                self.crawler.stats.inc_value("archiver/not_article/plain_page")
             logger.info("Not an article (the page says it is a plain page): %s", response.url)
             return
         for item in super().parse_article(response, edition):
@@ -170,6 +205,11 @@ class NewsSpider(ProfileSpider):
         if self._is_shortlink(url):
             return UrlKind.ARTICLE
         return classify_url(url, self.profile.article_url, self.profile.not_article_paths)
+
+    def _edition_of(self, url: str) -> str:
+        key = _origin_key(url)
+        return next((code for code, base in self.editions.items() if _origin_key(base) == key),
+                    next(iter(self.editions)))
 
     def _is_article_url(self, url: str) -> bool:
         return self._on_site(self.rebase(url)) and self._classify(url) is UrlKind.ARTICLE
@@ -200,8 +240,13 @@ def _choose_profile(url: str | None, site: str | None) -> tuple[SiteProfile, str
     return generic_profile(url), None
 
 
-def _edition_for(profile: SiteProfile, url: str, explicit: bool) -> str:
-    """The edition a URL belongs to (by host), or the only edition of a one-edition profile."""
+def _edition_for(profile: SiteProfile, url: str, explicit: bool,
+                 mirrors: dict[str, str] | None = None) -> str:
+    """The edition a URL belongs to: the mirror given for an edition (same host and port), the
+    edition's own host, or the only edition of a one-edition profile."""
+    for code, base in (mirrors or {}).items():
+        if _origin_key(url) == _origin_key(base):
+            return code
     for code, base in profile.editions.items():
         if _same_site(url, base):
             return code

@@ -22,10 +22,13 @@ from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
 from archiver.discovery.feeds import NotAFeed
 from archiver.discovery.sitemaps import NotASitemap
 from archiver.discovery.urls import Rebaser, canonical_key, is_http_url, without_tracking
+from archiver.extract.candidate import skip_reason
 from archiver.extract.decode import decode_html
-from archiver.guards import OffsiteRefused, is_html_type, looks_binary
+from archiver.guards import OffsiteRefused
 from archiver.incremental import NoNewVersion
 from archiver.items import FetchedPage
+from archiver.outcomes import failure_reason, fetch_failed
+from archiver.robots import RobotsTxtUnavailable, shared_robots
 from archiver.sites import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -33,6 +36,8 @@ logger = logging.getLogger(__name__)
 
 # Answers that mean "no robots.txt here": parse_robots then falls back to the profile's sitemaps.
 NO_ROBOTS_STATUSES = [401, 403, 404, 410]
+# robots.txt failures after which an edition's discovery stops: nothing else would be answered.
+UNREACHABLE = ("connection refused", "host not found")
 
 
 class BadArgument(ValueError):
@@ -58,6 +63,8 @@ class ProfileSpider(scrapy.Spider):
         self.limit = _parse_limit(limit)
         self._seen: set[str] = set()
         self._discovery: set[str] = set()   # sitemap/feed URLs requested (an index may list itself)
+        self.unreachable: set[str] = set()  # editions whose host refused or does not exist
+        self._unchanged: set[str] = set()   # article keys not scheduled: archived, unchanged
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -86,17 +93,57 @@ class ProfileSpider(scrapy.Spider):
                 raise BadArgument(f"{code}_url must be an http(s) URL, not {bases[code]!r}")
         return {code: bases[code].rstrip("/") for code in wanted}
 
+    @property
+    def entry_points(self) -> list[str]:
+        """Where the crawl starts; a crawl that reaches none of their hosts has failed."""
+        return list(self.editions.values())
+
+    @property
+    def description(self) -> str:
+        """What this crawl is, for its first log line."""
+        bases = ", ".join(f"{code} {base}" if len(self.editions) > 1 else base
+                          for code, base in self.editions.items())
+        bounds = [f"since {self.since}" if self.since else "",
+                  f"limit {self.limit}" if self.limit else ""]
+        bounds = [b for b in bounds if b]
+        return f"{self.name}: {bases}" + (f" ({'; '.join(bounds)})" if bounds else "")
+
     # -- discovery ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         for code, base in self.editions.items():
-            # A missing robots.txt still reaches parse_robots, which falls back to the profile's
-            # sitemap paths.
-            yield Request(f"{base}/robots.txt", self.parse_robots, cb_kwargs={"edition": code},
-                          dont_filter=True, errback=self.discovery_failed,
-                          meta={"handle_httpstatus_list": NO_ROBOTS_STATUSES})
+            async for request in self._robots(base, code):
+                yield request
+            if code in self.unreachable:
+                continue
             for path in self.profile.feed_paths:
                 for request in self._discover(f"{base}{path}", self.parse_feed, code):
                     yield request
+
+    async def _robots(self, base: str, edition: str) -> AsyncIterator[Request]:
+        """robots.txt's Sitemap: lines. The file the robots.txt middleware fetched for the host
+        is read rather than fetched again; a missing robots.txt still reaches parse_robots,
+        which falls back to the profile's sitemap paths."""
+        url = f"{base}/robots.txt"
+        robots = shared_robots(getattr(self, "crawler", None))
+        if robots is None or urlsplit(url).path != "/robots.txt":
+            yield Request(url, self.parse_robots, cb_kwargs={"edition": edition},
+                          dont_filter=True, errback=self.discovery_failed,
+                          meta={"handle_httpstatus_list": NO_ROBOTS_STATUSES})
+            return
+        self._discovery.add(url)
+        try:
+            response = await robots.fetch(url)
+        except RobotsTxtUnavailable as exc:
+            self._failed("discovery", str(exc), url=url)     # the middleware logged it
+            if str(exc) in UNREACHABLE:             # retried already: the host is not there
+                self.unreachable.add(edition)
+            return
+        if response.status < 300 or response.status in NO_ROBOTS_STATUSES:
+            for request in self.parse_robots(response, edition):
+                yield request
+        else:
+            self._failed("discovery", f"HTTP {response.status}")
+            logger.warning("robots.txt answered HTTP %d: %s", response.status, url)
 
     def parse_robots(self, response: Response, edition: str) -> Iterator[Request]:
         base = self.editions[edition]
@@ -165,7 +212,9 @@ class ProfileSpider(scrapy.Spider):
                 continue
             if self._state is not None and self._state.is_unchanged(url, entry.when):
                 self._count("unchanged_since_archived")   # another source may date it later
+                self._unchanged_article(key, True)
                 continue
+            self._unchanged_article(key, False)
             self._seen.add(key)
             self._count(f"scheduled_from_{source}")
             yield self.article_request(url, edition, entry)
@@ -179,38 +228,37 @@ class ProfileSpider(scrapy.Spider):
 
     # -- pages ----------------------------------------------------------------------------------
     def parse_article(self, response: Response, edition: str) -> Iterator[FetchedPage]:
-        content_type = response.headers.get(b"Content-Type")
-        if not hasattr(response, "text") or not is_html_type(content_type):
-            self._count("not_text")
-            logger.info("Not a text page, archived raw only: %s (%s)", response.url, content_type)
-            return
-        if looks_binary(response.body):
-            self._count("binary_body")
-            logger.warning("Binary body served as %s, archived raw only: %s", content_type,
-                           response.url)
-            return
-        # Our decoder, not Scrapy's: a page mislabelled as UTF-8 (or as latin-1) keeps its text.
-        html = decode_html(response.body, http_content_type_encoding(
-            response.headers.get(b"Content-Type", b"").decode("latin-1")))
-        yield FetchedPage(url=response.url, html=html, site=self.profile.name,
-                          fetched_at=_capture_time(response), http_status=response.status,
-                          exchange=response.meta.get("warc_exchange"), edition=edition)
+        page = fetched_page(response, self.profile.name, getattr(self, "crawler", None))
+        if page is not None:
+            page.edition = edition
+            yield page
 
     def discovery_failed(self, failure) -> None:
+        """A sitemap, feed or listing page that could not be fetched. A 4xx is an expected
+        outcome (an index lists a sitemap that is gone): INFO. The rest is a WARNING."""
         self._count("discovery_failed")
-        logger.warning("Discovery fetch failed: %s (%s)", failure.request.url,
-                       failure.getErrorMessage())
+        reason = self._failed("discovery", failure_reason(failure), failure.request)
+        level = logging.INFO if reason.startswith("HTTP 4") else logging.WARNING
+        logger.log(level, "Discovery fetch failed: %s (%s)", failure.request.url, reason)
 
     def article_failed(self, failure) -> None:
-        message = failure.getErrorMessage()
-        if failure.check(NoNewVersion, OffsiteRefused):
+        message, request = failure.getErrorMessage(), failure.request
+        if failure.check(NoNewVersion) or "robots.txt" in message:
+            if getattr(self, "crawler", None) is not None:       # settles the article limit
+                self.crawler.signals.send_catch_log(fetch_failed, url=request.url,
+                                                    reason=None, request=request)
+        if failure.check(NoNewVersion):
             return          # counted and logged where it was decided
+        if failure.check(OffsiteRefused):
+            self._failed("article", failure_reason(failure), request)
+            return          # logged where it was decided
         if "robots.txt" in message:
             self._count("forbidden_by_robots")
-            logger.info("Not fetched, disallowed by robots.txt: %s", failure.request.url)
+            logger.info("Not fetched, disallowed by robots.txt: %s", request.url)
             return
         self._count("article_failed")
-        logger.warning("Article fetch failed: %s (%s)", failure.request.url, message)
+        reason = self._failed("article", failure_reason(failure), request)
+        logger.warning("Article fetch failed: %s (%s)", failure.request.url, reason)
 
     # -- helpers --------------------------------------------------------------------------------
     def _on_site(self, url: str) -> bool:
@@ -241,8 +289,53 @@ class ProfileSpider(scrapy.Spider):
         return self._site_path(url) in ("", "/") and urlsplit(url).query.startswith("p=")
 
     def _count(self, key: str) -> None:
-        if self.crawler is not None:
+        if getattr(self, "crawler", None) is not None:
             self.crawler.stats.inc_value(f"archiver/discovery/{key}")
+
+    def _unchanged_article(self, key: str, unchanged: bool) -> None:
+        """Articles left unfetched because the archive holds them unchanged, each counted once
+        however many sources list it (``archiver/unchanged/not_refetched``, for the summary)."""
+        (self._unchanged.add if unchanged else self._unchanged.discard)(key)
+        if getattr(self, "crawler", None) is not None:
+            self.crawler.stats.set_value("archiver/unchanged/not_refetched", len(self._unchanged))
+
+    def _failed(self, kind: str, reason: str, request: Request | None = None,
+                url: str | None = None) -> str:
+        """Count a failed fetch by kind (article, discovery) and reason, and say so to whom it
+        concerns (fetch_failed); returns the reason."""
+        if getattr(self, "crawler", None) is not None:
+            self.crawler.stats.inc_value(f"archiver/failed/{kind}/{reason}")
+            self.crawler.signals.send_catch_log(fetch_failed, url=url or request.url,
+                                                reason=reason, request=request)
+        return reason
+
+
+def capture_skip_reason(response: Response) -> str | None:
+    """Why this response cannot be an article, or None: the decision `archive reprocess` makes
+    too (archiver.extract.candidate)."""
+    exchange = response.meta.get("warc_exchange")
+    return skip_reason(response.status, response.headers.get(b"Content-Type"), response.body,
+                       bool(getattr(exchange, "truncated", False)))
+
+
+def fetched_page(response: Response, site: str | None, crawler: Any = None) -> FetchedPage | None:
+    """The page for the pipeline, or None (counted, logged) when the capture cannot be an
+    article (`capture_skip_reason`)."""
+    content_type = response.headers.get(b"Content-Type")
+    exchange = response.meta.get("warc_exchange")
+    reason = capture_skip_reason(response)
+    if reason is not None:
+        if crawler is not None:
+            crawler.stats.inc_value(f"archiver/not_article/{reason}")
+        logger.info("Not an article (%s: %s), archived raw only: %s", reason,
+                    (content_type or b"no Content-Type").decode("latin-1"), response.url)
+        return None
+    # Our decoder, not Scrapy's: a page mislabelled as UTF-8 (or as latin-1) keeps its text.
+    html = decode_html(response.body, http_content_type_encoding(
+        (content_type or b"").decode("latin-1")))
+    return FetchedPage(url=response.url, html=html, site=site,
+                       fetched_at=_capture_time(response), http_status=response.status,
+                       exchange=exchange)
 
 
 def _parse_since(value: str | None) -> date | None:

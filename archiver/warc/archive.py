@@ -50,6 +50,10 @@ class WarcArchive:
         self._size = 0
         self._pending: set[str] = set()
         self._deferred: dict[int, Exchange] = {}
+        # What this process wrote, for the crawl's summary: file names, records, JSON lines.
+        self.files_written: list[str] = []
+        self.records_written = 0
+        self.json_lines_written = 0
         self.repaired = repair_directory(self.directory) if repair and self.directory.exists() else []
         for result in self.repaired:
             logger.warning("WARC crash repair: %s", result)
@@ -83,7 +87,7 @@ class WarcArchive:
         self._rotate_if_full()
         response_id = new_record_id()
         records = [response_record(exchange, response_id), request_record(exchange, response_id)]
-        self._write(b"".join(r.to_gzip() for r in records))
+        self._write(b"".join(r.to_gzip() for r in records), len(records))
         exchange.record_id = response_id
         return response_id
 
@@ -96,7 +100,7 @@ class WarcArchive:
         revisit_id = new_record_id()
         records = [revisit_record(exchange, revisit_id, payload_digest, refers_to, refers_to_uri,
                                   refers_to_date), request_record(exchange, revisit_id)]
-        self._write(b"".join(r.to_gzip() for r in records))
+        self._write(b"".join(r.to_gzip() for r in records), len(records))
         os.fsync(self._fd)  # type: ignore[arg-type]
         exchange.record_id = revisit_id
         return revisit_id
@@ -130,7 +134,7 @@ class WarcArchive:
         self._pending.discard(links["response_id"])
         self._deferred.pop(id(exchange), None)
         records = article_records(links, exchange, clean_html, fields, record)
-        self._write(b"".join(r.to_gzip() for r in records))
+        self._write(b"".join(r.to_gzip() for r in records), len(records))
         exchange.record_id = links["response_id"]
         os.fsync(self._fd)  # type: ignore[arg-type]
         self._append_jsonl(record)
@@ -151,13 +155,15 @@ class WarcArchive:
         self._fd, self._final, self.serial = create_locked(
             self.directory, self.prefix, self.serial, self.host)
         self._size = 0
+        self.files_written.append(self._final.name)
         info = warcinfo_record(self._final.name, self.info, datetime.now(timezone.utc))
-        self._write(info.to_gzip())
+        self._write(info.to_gzip(), 1)
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, data: bytes, records: int = 1) -> None:
         self._ensure_open()
         write_all(self._fd, data)  # type: ignore[arg-type]
         self._size += len(data)
+        self.records_written += records
 
     def _rotate_if_full(self) -> None:
         if self._fd is not None and self._size >= self.max_size and not self._pending:
@@ -182,3 +188,4 @@ class WarcArchive:
             write_all(fd, line)
         finally:
             os.close(fd)
+        self.json_lines_written += 1

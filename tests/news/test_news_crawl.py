@@ -78,7 +78,7 @@ def test_the_consent_wall_is_reported_not_archived(full, expected):
     wall = expected["consent_wall"]
     assert full.requests[wall] == 1
     assert wall not in full.paths()
-    assert re.search(r"'archiver/not_article/consent_wall': 1\b", full.log), full.log[-2000:]
+    assert re.search(r"not articles +consent_wall 1 \(raw capture kept\)", full.log), full.log[-2000:]
     assert any(wall in line and "not an article" in line for line in full.log.splitlines())
 
 

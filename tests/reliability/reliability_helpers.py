@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Small bounds keep the hostile cases fast; the crawl never waits on politeness here.
 FAST = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
         "DOWNLOAD_TIMEOUT": 2, "DOWNLOAD_MAXSIZE": 1024 * 1024, "DOWNLOAD_WARNSIZE": 0,
-        "RETRY_TIMES": 1, "ARCHIVER_RETRY_AFTER_MAX": 1, "LOG_LEVEL": "INFO"}
+        "RETRY_TIMES": 1, "ARCHIVER_RETRY_AFTER_MAX": 1, "LOG_LEVEL": "INFO",
+        "STATS_DUMP": 1}     # the tests read Scrapy's stats dump (off by default: the summary)
 
 
 def exchange(url: str = "https://example.org/a-story/", body: bytes = b"<html>story</html>",

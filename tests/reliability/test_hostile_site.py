@@ -161,8 +161,8 @@ def test_non_html_is_archived_raw_not_extracted(hostile):
     raw = [r for r in _warc_records(hostile["archive"])
            if (r.get("WARC-Target-URI") or "").endswith("pdf-document-not-html-story/")]
     assert raw and raw[0].type == "response" and raw[0].block.endswith(b"endobj\n")
-    assert hostile["stats"]["archiver/discovery/not_text"] == 1
-    assert "Not a text page, archived raw only" in hostile["log"]
+    assert hostile["stats"]["archiver/not_article/not_html"] == 1
+    assert "Not an article (not_html: application/pdf), archived raw only" in hostile["log"]
 
 
 def test_retry_after_is_honoured_and_bounded(hostile):
@@ -197,7 +197,7 @@ def test_bad_discovery_files_and_hostile_urls(hostile):
     assert stats["archiver/discovery/bad_feed"] == 1
     assert stats["archiver/discovery/discovery_cycle"] == 1
     assert len(hostile["site"].hits_for("/sitemap_index.xml")) == 1
-    assert stats["archiver/discovery/binary_body"] == 1
+    assert stats["archiver/not_article/binary"] == 1
     assert stats["archiver/discovery/refused_scheme"] == 3
     targets = {r.get("WARC-Target-URI") or "" for r in _warc_records(hostile["archive"])}
     assert not [t for t in targets if t and not t.startswith("http://127.0.0.1:")]

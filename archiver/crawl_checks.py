@@ -1,0 +1,69 @@
+"""Spider arguments and settings checked before a crawl starts, so that a mistake is one line.
+
+Why before: a spider argument or setting that is wrong surfaces inside Scrapy's start-up (spider
+construction, component construction, the spider's start), where it becomes twenty lines of
+"Task exception was never retrieved" with a traceback, or a crawl that starts and stops at once.
+`scrapy crawl` (archiver/scrapy_commands/crawl.py) and `archive add` call these first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archiver.extract_pool import WORKERS_SETTING, worker_count
+from archiver.spiders.profile import BadArgument
+
+
+class BadSetting(ValueError):
+    """A setting (-s NAME=VALUE) whose value cannot be used."""
+
+
+# name -> (type, smallest allowed value)
+NUMBERS: dict[str, tuple[type, float]] = {
+    "ARCHIVER_NEWS_MAX_DEPTH": (int, 0), "ARCHIVER_NEWS_MAX_PAGES": (int, 0),
+    "ARCHIVER_RETRY_AFTER_MAX": (float, 0), "ARCHIVER_PROGRESS_INTERVAL": (float, 0),
+    "WARC_MAX_SIZE": (int, 1), "CLOSESPIDER_ITEMCOUNT": (int, 0),
+    "CONCURRENT_REQUESTS": (int, 1), "CONCURRENT_REQUESTS_PER_DOMAIN": (int, 1),
+    "DOWNLOAD_DELAY": (float, 0), "DOWNLOAD_TIMEOUT": (float, 0), "DOWNLOAD_MAXSIZE": (int, 0),
+    "RETRY_TIMES": (int, 0),
+}
+FLAGS = ("ARCHIVER_INCREMENTAL", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED", "WARC_ENABLED")
+
+
+def check_settings(settings: Any) -> None:
+    """Raise BadSetting naming the first setting whose value is unusable."""
+    for name, (kind, smallest) in NUMBERS.items():
+        value = settings.get(name)
+        if value in (None, ""):
+            continue
+        try:
+            number = kind(value)
+        except (TypeError, ValueError):
+            raise BadSetting(f"{name} must be a {_noun(kind)}, not {value!r}") from None
+        if number < smallest:
+            raise BadSetting(f"{name} must be at least {kind(smallest)}, not {value!r}")
+    for name in FLAGS:
+        try:
+            settings.getbool(name)
+        except ValueError:
+            raise BadSetting(f"{name} must be 0/1 or True/False, not "
+                             f"{settings.get(name)!r}") from None
+    try:
+        worker_count(settings.get(WORKERS_SETTING))
+    except (TypeError, ValueError):
+        raise BadSetting(f"{WORKERS_SETTING} must be a whole number (0 or more), not "
+                         f"{settings.get(WORKERS_SETTING)!r}") from None
+
+
+def check_spider_arguments(spidercls: type, arguments: dict[str, Any]) -> None:
+    """Raise BadArgument if the spider refuses ``arguments`` (it is built once, then dropped)."""
+    try:
+        spidercls(**arguments)
+    except BadArgument:
+        raise
+    except TypeError as exc:         # a spider that takes no such keyword
+        raise BadArgument(str(exc)) from None
+
+
+def _noun(kind: type) -> str:
+    return "whole number" if kind is int else "number"
