@@ -10,6 +10,7 @@ import click
 
 from archiver.library.clisupport import open_library, parse_when, user_errors
 from archiver.library.dataset import Archive
+from archiver.library.render import captured
 from archiver.library.textdiff import ArticleDiff
 
 EXAMPLES = """
@@ -49,7 +50,7 @@ def changes(paths: tuple[str, ...], since: str | None, jsonl: bool) -> None:
 
 
 def _cells(change: ArticleDiff) -> tuple[str, str, str, str]:
-    when = (change.new.fetched_at or "")[:16].replace("T", " ")
+    when = captured(change.new.fetched_at)
     return when, change.summary(), " ".join((change.new.title or "").split()), change.url
 
 
@@ -58,6 +59,6 @@ def _line(cells: tuple[str, ...], width: int | None) -> str:
     if width is None:
         return "\t".join(cells)
     when, summary, title, url = cells
-    room = max(20, width - 16 - 44 - 6 - len(url))
+    room = max(20, width - 19 - 44 - 6 - 40)          # the URL gets about 40 columns
     title = title if len(title) <= room else title[:room - 1] + "…"
-    return f"{when:<16}  {summary:<44}  {title:<{room}}  {url}".rstrip()
+    return f"{when:<19}  {summary:<44}  {title:<{room}}  {url}".rstrip()

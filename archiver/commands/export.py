@@ -12,7 +12,8 @@ import click
 from archiver.library.clisupport import day, open_library, user_errors
 from archiver.library.dataset import Archive
 from archiver.library.library import Filters
-from archiver.library.tabular import FORMATS, WRITERS, MissingExtra, format_for
+from archiver.library.tablewriters import FORMATS, WRITERS, format_for
+from archiver.library.tabular import MissingExtra
 
 EXAMPLES = """
 \b

@@ -76,8 +76,9 @@ def as_json(record: dict[str, Any]) -> str:
 
 
 def captured(fetched_at: str | None) -> str:
-    """A capture time as lists show it: ``YYYY-MM-DD hh:mm`` (UTC)."""
-    return (fetched_at or "")[:16].replace("T", " ")
+    """A capture time as lists show it: ``YYYY-MM-DD hh:mm:ss`` (UTC; recrawls minutes apart
+    must not look alike)."""
+    return (fetched_at or "")[:19].replace("T", " ")
 
 
 def table_rows(entries: list[Any]) -> list[tuple[str, ...]]:

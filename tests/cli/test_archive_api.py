@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from archiver.library.tabular import MissingExtra
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest, warc_date
 
-from cli_archives import PAGES, Page, article_for, exchange_for, raw_page, write_archive
+from cli_archives import PAGES, Page, article_for, exchange_for, raw_page
 
 URL = PAGES[0].url
 
@@ -197,7 +197,7 @@ def test_replay_lists_a_revisit_as_a_capture_but_jsonl_keeps_the_stored_lines(ar
     original = _revisit_of_first_capture(archive_dir)
     table = CliRunner().invoke(main, ["replay", str(archive_dir)]).stdout.splitlines()
     assert [r.split("\t")[1] for r in table if r.endswith(URL)] == [
-        "2024-06-01 08:00", "2024-04-01 08:00", "2024-03-06 08:00"]
+        "2024-06-01 08:00:00", "2024-04-01 08:00:00", "2024-03-06 08:00:00"]
     assert len(CliRunner().invoke(main, ["replay", str(archive_dir), "--jsonl"]).stdout
                .splitlines()) == 4                       # the crawl's lines, as stored
     lines = CliRunner().invoke(main, ["replay", str(archive_dir), URL, "--jsonl"]).stdout

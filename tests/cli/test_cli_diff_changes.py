@@ -77,7 +77,7 @@ def test_changes_lists_edits_not_recaptures(archive_dir: Path):
     result = run("changes", str(archive_dir))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"2024-06-01 08:00\t1 paragraph added, 1 removed\t{PAGES[0].title}\t{URL}"]
+        f"2024-06-01 08:00:00\t1 paragraph added, 1 removed\t{PAGES[0].title}\t{URL}"]
     assert "1 change in 1 article" in result.stderr
     later = run("changes", str(archive_dir), "--since", "2024-06-02")
     assert later.stdout == "" and "0 changes in 0 articles" in later.stderr

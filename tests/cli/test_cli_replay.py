@@ -28,11 +28,11 @@ def test_table_lists_every_capture_newest_first_with_paywall_mark(archive_dir: P
     assert result.exit_code == 0, result.output
     table = rows(result)
     assert [r[0] for r in table] == ["2024-05-20", "2024-04-10", "2024-03-05", "2024-03-05"]
-    assert table[0][1:6] == ["2024-05-21 08:00", "en", "decoder", "$",
+    assert table[0][1:6] == ["2024-05-21 08:00:00", "en", "decoder", "$",
                              "Robots learn to fold laundry"]
     assert table[1][4] == "" and table[1][6] == PAGES[1].url
     # two captures of one article, told apart by their capture time (UTC), newest first
-    assert [r[1] for r in table[2:]] == ["2024-06-01 08:00", "2024-03-06 08:00"]
+    assert [r[1] for r in table[2:]] == ["2024-06-01 08:00:00", "2024-03-06 08:00:00"]
 
 
 def test_latest_lists_one_row_per_article(archive_dir: Path):
@@ -40,7 +40,7 @@ def test_latest_lists_one_row_per_article(archive_dir: Path):
     assert result.exit_code == 0, result.output
     table = rows(result)
     assert [r[6] for r in table] == [p.url for p in reversed(PAGES)]
-    assert table[2][1] == "2024-06-01 08:00"          # the recapture, not the first capture
+    assert table[2][1] == "2024-06-01 08:00:00"          # the recapture, not the first capture
 
 
 @pytest.mark.parametrize("options, titles", [

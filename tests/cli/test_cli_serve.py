@@ -58,8 +58,8 @@ def test_article_page_lists_versions_and_shows_what_changed(reader: str):
     latest = _rid(reader, "OpenAI ships a new model")  # the default list shows the latest
     page = get(f"{reader}/a/{latest}").text
     versions = page.split('<section class="versions">')[1].split("</section>")[0]
-    assert "2 captures" in versions and "2024-06-01 08:00 UTC</strong> (shown)" in versions
-    assert "2024-03-06 08:00 UTC" in versions and "text changed" in versions
+    assert "2 captures" in versions and "2024-06-01 08:00:00 UTC</strong> (shown)" in versions
+    assert "2024-03-06 08:00:00 UTC" in versions and "text changed" in versions
     diff = page.split('<section class="diff">')[1].split("</section>")[0]
     assert "1 paragraph added, 1 removed" in diff
     assert "<ins>The model writes code. An update was added.</ins>" in diff

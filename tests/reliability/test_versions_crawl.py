@@ -153,8 +153,8 @@ def test_replay_latest_lists_each_article_once_with_its_capture_time(crawls):
     rows = [line.split("\t") for line in
             cli("replay", str(crawls["archive"]), "--latest").stdout.splitlines()]
     assert len(rows) == len(EXPECTED)
-    latest = max(r["fetched_at"] for r in crawls["third"])[:16].replace("T", " ")
-    assert {r[1] for r in rows} <= {r["fetched_at"][:16].replace("T", " ") for r in crawls["third"]}
+    latest = max(r["fetched_at"] for r in crawls["third"])[:19].replace("T", " ")
+    assert {r[1] for r in rows} <= {r["fetched_at"][:19].replace("T", " ") for r in crawls["third"]}
     assert latest in {r[1] for r in rows}
     everything = cli("replay", str(crawls["archive"])).stdout.splitlines()
     assert len(everything) == len(crawls["third"])
