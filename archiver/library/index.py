@@ -39,7 +39,7 @@ CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key);
 CREATE INDEX IF NOT EXISTS articles_rid ON articles (rid);
 CREATE INDEX IF NOT EXISTS articles_file ON articles (file_id);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
-CREATE INDEX IF NOT EXISTS articles_article ON articles (article_id);
+CREATE INDEX IF NOT EXISTS articles_article ON articles (article_id, fetched_at);
 CREATE INDEX IF NOT EXISTS revisits_refers ON revisits (refers_to);
 CREATE INDEX IF NOT EXISTS revisits_file ON revisits (file_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, content='',

@@ -22,9 +22,14 @@ COLUMNS = ("rid", "url", "title", "site", "language", "date", "fetched_at", "pay
            "word_count", "removed", "raw_bytes", "resp_off", "conv_off", "json_off", "file_id",
            "capture_file_id", "capture_off", "article_id", "version_id", "text_sha1",
            "revisit_of")
-# The latest capture of each article, within one index: ROW_NUMBER over the article's captures.
-LATEST = ("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY article_id "
-          "ORDER BY fetched_at DESC, rid DESC) AS latest_rank FROM ({})) WHERE latest_rank = 1")
+# A capture is an article's latest (among the files opened) when no later one exists: a
+# correlated NOT EXISTS on the (article_id, fetched_at) index, which lets a listing stop after
+# its first page (a window function would rank every capture first).
+LATER_STORED = ("NOT EXISTS (SELECT 1 FROM articles b WHERE b.article_id = c.article_id "
+                "AND b.file_id IN ({files}) AND (b.fetched_at, b.rid) > (c.fetched_at, c.rid))")
+LATER_REVISIT = ("NOT EXISTS (SELECT 1 FROM revisits r JOIN articles a ON a.rid = r.refers_to "
+                 "WHERE a.article_id = c.article_id AND r.file_id IN ({files}) AND a.file_id IN "
+                 "({files}) AND (r.fetched_at, r.rid) > (c.fetched_at, c.rid))")
 
 
 @dataclass
@@ -112,11 +117,18 @@ class Library:
     # --- selecting captures ---------------------------------------------------------------
     def _captures(self, paths: dict[int, Path], *, latest: bool, revisits: bool) -> tuple[str, list]:
         """SQL over the captures of the files opened (both files of a revisit must be)."""
-        marks = ",".join("?" * len(paths))
-        sql = f"SELECT * FROM captures WHERE file_id IN ({marks}) AND capture_file_id IN ({marks})"
+        files = ",".join("?" * len(paths))
+        sql = f"SELECT * FROM captures c WHERE c.file_id IN ({files}) AND c.capture_file_id IN ({files})"
+        args = [*paths, *paths]
         if not revisits:
-            sql += " AND revisit_of IS NULL"
-        return (LATEST.format(sql) if latest else sql), [*paths, *paths]
+            sql += " AND c.revisit_of IS NULL"
+        if latest:
+            sql += " AND " + LATER_STORED.format(files=files)
+            args += [*paths]
+        if latest and revisits:
+            sql += " AND " + LATER_REVISIT.format(files=files)
+            args += [*paths, *paths]
+        return sql, args
 
     def _iter(self, where: str, args: list[Any], tail: str = "", *, latest: bool = False,
               revisits: bool = False) -> Iterator[Entry]:

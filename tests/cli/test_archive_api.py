@@ -19,7 +19,7 @@ from archiver.library.tabular import MissingExtra
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest, warc_date
 
-from cli_archives import PAGES, Page, article_for, exchange_for, raw_page
+from cli_archives import PAGES, Page, article_for, exchange_for, raw_page, write_archive
 
 URL = PAGES[0].url
 
@@ -204,3 +204,23 @@ def test_replay_lists_a_revisit_as_a_capture_but_jsonl_keeps_the_stored_lines(ar
     captures = [json.loads(line) for line in lines.splitlines()]
     assert [c.get("revisit_of") for c in captures] == [None, original, None]
     assert captures[1]["fetched_at"] == "2024-04-01T08:00:00Z"
+
+
+def test_an_archive_in_several_directories_is_one_dataset(tmp_path: Path):
+    """Each directory has its own index; latest, versions and changes look across them."""
+    write_archive(tmp_path / "2024-03", PAGES)
+    later = Page(**{**PAGES[0].__dict__, "fetched_at": "2024-06-01T08:00:00+00:00"})
+    write_archive(tmp_path / "2024-06", [later], bodies={0: "The model writes code. Updated."})
+    arc = archiver.open_archive(tmp_path)
+    assert len(arc) == 4 and len(arc.library.indexes) == 2
+    latest = list(arc.records(latest=True))
+    assert len(latest) == 3
+    assert [r["fetched_at"] for r in latest if r["url"] == URL] == ["2024-06-01T08:00:00Z"]
+    assert len(arc.versions(URL)) == 2 and len(arc.to_pandas(latest=True)) == 3
+    [change] = arc.changes()
+    assert change.url == URL and change.summary() == "1 paragraph changed"
+    from click.testing import CliRunner
+
+    from archiver.cli import main
+    table = CliRunner().invoke(main, ["replay", str(tmp_path), "--latest", "-n", "2"]).stdout
+    assert len(table.splitlines()) == 2
