@@ -13,8 +13,11 @@ import click
 # name -> "module:attribute" of a click.Command; add a line here to add a command.
 COMMANDS: dict[str, str] = {
     "add": "archiver.commands.add:add",
+    "changes": "archiver.commands.changes:changes",
     "check": "archiver.commands.check:check",
     "demo": "archiver.commands.demo:demo",
+    "diff": "archiver.commands.diff:diff",
+    "export": "archiver.commands.export:export",
     "replay": "archiver.commands.replay:replay",
     "serve": "archiver.commands.serve:serve",
     "sites": "archiver.commands.sites:sites",
@@ -53,6 +56,9 @@ def main() -> None:
       archive serve archives/            read the archive in a browser on 127.0.0.1
       archive check archives/            validate WARC files and their JSON records
       archive reprocess in.warc.gz -o out/   extract again from any WARC file
+      archive export archives/ -o news.parquet   one typed row per capture (also csv, jsonl)
+      archive changes archives/          articles whose text or title changed between captures
+      archive diff archives/ URL         what changed between an article's last two versions
 
     Crawling is Scrapy's: `scrapy crawl decoder` or `scrapy crawl news -a url=…`.
     """

@@ -13,23 +13,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .extract.article import Article
+from .identity import capture_time, record_keys
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2     # 2: article_id, version_id, text_sha1 (archiver.identity)
 
 RECORD_KEYS = (
     "url", "canonical_url", "site", "title", "authors", "published", "modified", "language",
     "language_confidence", "declared_language", "description", "section", "tags", "image",
     "sources", "text", "html", "word_count", "paywalled", "fetched_at", "http_status", "warc",
+    "article_id", "version_id", "text_sha1",
     "schema_version",
 )
 
 
 def build_record(article: Article, *, site: str | None, fetched_at: str, http_status: int,
                  warc: dict[str, str] | None) -> dict[str, Any]:
-    """The JSON record for ``article`` (keys in RECORD_KEYS order, then ``removed``)."""
+    """The JSON record for ``article`` (keys in RECORD_KEYS order, then ``removed``).
+
+    ``fetched_at`` is written in one form (UTC, whole seconds) whoever calls: the crawl and
+    ``archive reprocess`` give the same value for the same capture."""
     data = article.to_dict()
-    extra = {"site": site, "fetched_at": fetched_at, "http_status": http_status,
+    data["language_confidence"] = float(data.get("language_confidence") or 0.0)
+    extra = {"site": site, "fetched_at": capture_time(fetched_at), "http_status": http_status,
              "warc": warc, "schema_version": SCHEMA_VERSION}
+    extra.update(record_keys({**data, **extra}))
     record = {k: extra[k] if k in extra else data[k] for k in RECORD_KEYS}
     record["removed"] = data.get("removed", {})
     return record

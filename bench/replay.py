@@ -13,10 +13,13 @@ gzip per record, files of 5,000 articles, a robots.txt capture per file), then m
   the time by its ``?p=`` shortlink; read the JSON record back from the WARC; render as text);
 - warm lookup, CLI: ``archive replay DIR URL > /dev/null`` as a new process (includes Python
   start-up and imports);
-- ``archive replay DIR --jsonl`` as a new process, every line read from its stdout.
+- ``archive replay DIR --jsonl`` as a new process, every line read from its stdout;
+- ``archive export DIR -o FILE.parquet`` as a new process: rows per second and the process's
+  peak memory (RSS), and the row count read back from the Parquet file.
 
-Target (issue 7): lookup time grows by at most 2x from 1,000 to 100,000 articles. Generated data
-goes to a temporary directory that is removed at the end (unless --keep).
+Targets: lookup time grows by at most 2x from 1,000 to 100,000 articles (issue 7); export
+streams, so its peak memory stays flat as the archive grows (issue 15: within 20 %). Generated
+data goes to a temporary directory that is removed at the end (unless --keep).
 """
 
 from __future__ import annotations
@@ -180,6 +183,24 @@ def cli_jsonl(directory: Path, expected: int) -> float:
     return time.perf_counter() - start
 
 
+def cli_export(directory: Path, expected: int) -> tuple[float, float]:
+    """`archive export DIR -o FILE.parquet` as a new process: (seconds, peak RSS in MiB)."""
+    import pyarrow.parquet as pq
+
+    out = directory.parent / f"{directory.name}.parquet"
+    start = time.perf_counter()
+    proc = subprocess.Popen([*CLI, "export", str(directory), "-o", str(out)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    rows = pq.read_metadata(out).num_rows if out.exists() else 0
+    if proc.returncode != 0 or rows != expected:
+        raise SystemExit(f"export failed: exit {proc.returncode}, {rows} of {expected} rows")
+    out.unlink()
+    return seconds, usage.ru_maxrss / 1024          # Linux: ru_maxrss in KiB
+
+
 def measure(root: Path, count: int, lookups: int, jobs: int, per_file: int) -> dict[str, float]:
     directory = root / f"archive-{count}"
     rng = random.Random(count)
@@ -188,25 +209,30 @@ def measure(root: Path, count: int, lookups: int, jobs: int, per_file: int) -> d
     warm = [timed(lookup, directory, url)[0] for url in probe_urls(count, lookups, rng)]
     cli = [cli_lookup(directory, url) for url in probe_urls(count, 5, rng)]
     jsonl_s = cli_jsonl(directory, count)
+    export_s, export_mib = cli_export(directory, count)
     index = directory / ".archive-index.sqlite"
     return {"articles": count, "files": len(list(directory.glob("*.warc.gz"))),
             "warc_mib": size / 2**20, "gen_s": gen_s, "cold_s": cold_s,
             "warm_ms": statistics.median(warm) * 1000, "warm_max_ms": max(warm) * 1000,
             "cli_ms": statistics.median(cli) * 1000, "jsonl_s": jsonl_s,
+            "export_s": export_s, "export_mib": export_mib,
             "index_mib": index.stat().st_size / 2**20}
 
 
 def report(rows: list[dict[str, float]]) -> None:
     head = (f"{'articles':>9} {'files':>5} {'WARC MiB':>9} {'index MiB':>9} {'generate s':>10} "
             f"{'cold index+lookup s':>19} {'lookup ms (median/max)':>22} {'CLI lookup ms':>13} "
-            f"{'--jsonl s':>9} {'--jsonl rec/s':>13}")
+            f"{'--jsonl s':>9} {'--jsonl rec/s':>13} {'export s':>8} {'export rows/s':>13} "
+            f"{'export peak MiB':>15}")
     print(head)
     print("-" * len(head))
     for r in rows:
         print(f"{r['articles']:>9,} {r['files']:>5} {r['warc_mib']:>9.1f} {r['index_mib']:>9.1f} "
               f"{r['gen_s']:>10.1f} {r['cold_s']:>19.2f} "
               f"{r['warm_ms']:>12.1f} / {r['warm_max_ms']:>7.1f} {r['cli_ms']:>13.0f} "
-              f"{r['jsonl_s']:>9.2f} {r['articles'] / r['jsonl_s']:>13,.0f}")
+              f"{r['jsonl_s']:>9.2f} {r['articles'] / r['jsonl_s']:>13,.0f} "
+              f"{r['export_s']:>8.2f} {r['articles'] / r['export_s']:>13,.0f} "
+              f"{r['export_mib']:>15.0f}")
     if len(rows) >= 2:
         small, big = rows[0], rows[-1]
         ratio = big["warm_ms"] / small["warm_ms"]
@@ -215,6 +241,10 @@ def report(rows: list[dict[str, float]]) -> None:
               f"{ratio:.2f}x, CLI {big['cli_ms'] / small['cli_ms']:.2f}x "
               f"(target <= 2x: {verdict}); --jsonl {big['jsonl_s'] / small['jsonl_s']:.0f}x "
               f"for {big['articles'] // small['articles']}x the records")
+        growth = big["export_mib"] / small["export_mib"] - 1
+        print(f"export peak memory {small['articles']:,} -> {big['articles']:,} articles: "
+              f"{small['export_mib']:.0f} -> {big['export_mib']:.0f} MiB ({growth:+.0%}; target "
+              f"within 20 %: {'meets' if abs(growth) <= 0.2 else 'MISSES'})")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
 

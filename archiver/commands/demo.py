@@ -10,6 +10,9 @@ import json
 import shutil
 import textwrap
 from collections import Counter
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import click
@@ -27,15 +30,24 @@ def crawl_settings(out: Path) -> "scrapy.settings.Settings":  # noqa: F821
     return settings
 
 
-def run_crawl(out: Path, en_url: str, de_url: str) -> dict:
-    """Run `scrapy crawl decoder` in this process; return the crawl's stats."""
+def run_crawl(out: Path, en_url: str, de_url: str,
+              between: Callable[[], None] | None = None) -> list[dict]:
+    """Run `scrapy crawl decoder` in this process; return the crawl's stats. With ``between``:
+    call it when the crawl is done, then crawl again (in the same reactor run: a reactor
+    cannot be restarted) and return both crawls' stats."""
     from scrapy.crawler import CrawlerProcess
 
     process = CrawlerProcess(crawl_settings(out))
-    crawler = process.create_crawler("decoder")
-    process.crawl(crawler, en_url=en_url, de_url=de_url)
+    crawlers = [process.create_crawler("decoder")]
+    done = process.crawl(crawlers[0], en_url=en_url, de_url=de_url)
+    if between is not None:
+        def again(_: object):
+            between()
+            crawlers.append(process.create_crawler("decoder"))
+            return process.crawl(crawlers[1], en_url=en_url, de_url=de_url)
+        done.addCallback(again)
     process.start()
-    return crawler.stats.get_stats()
+    return [crawler.stats.get_stats() for crawler in crawlers]
 
 
 def read_records(out: Path) -> list[dict]:
@@ -65,6 +77,30 @@ def summary(records: list[dict], stats: dict, out: Path) -> str:
     return "\n".join(lines)
 
 
+def second_summary(first: list[dict], records: list[dict], stats: dict, out: Path) -> str:
+    """What the crawl after the edit added: new versions only, the rest was not fetched."""
+    seen = {r["version_id"] for r in first}
+    new = [r for r in records if r["version_id"] not in seen]
+    fetches = stats.get("downloader/response_count", 0)
+    lines = [f"Crawled again after an edit: {len(new)} new version{'s' * (len(new) != 1)} from "
+             f"{fetches} fetches (discovery files and changed articles; unchanged ones are not "
+             "fetched again)"]
+    lines += [f"  {r['title']}" for r in new]
+    lines.append(f"  see what changed: archive changes {out}; archive diff {out} URL")
+    return "\n".join(lines)
+
+
+def _a_moment_later() -> datetime:
+    """The next full second, once it has come: the edit must be dated after every capture of
+    the first crawl (a sitemap lastmod has whole seconds) and no later than the refetch."""
+    import time
+
+    now = datetime.now(timezone.utc)
+    later = now.replace(microsecond=0) + timedelta(seconds=1)
+    time.sleep((later - now).total_seconds())
+    return later
+
+
 def show_article(record: dict, width: int = 88) -> str:
     head = [record["title"] or "(untitled)", "=" * min(width, len(record["title"] or "") or 10),
             f"{', '.join(record['authors'])} · {record['published']} · {record['language']}"
@@ -79,26 +115,39 @@ def show_article(record: dict, width: int = 88) -> str:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("archives/demo"), show_default=True, help="Where the archive goes.")
 @click.option("--keep", is_flag=True, help="Keep an earlier demo archive instead of replacing it.")
-def demo(out: Path, keep: bool) -> None:
+@click.option("--revised", is_flag=True,
+              help="Then edit one article on the mirror (new headline, a corrected figure, an "
+                   "added paragraph) and crawl again: try `archive changes` and `archive diff`.")
+def demo(out: Path, keep: bool, revised: bool) -> None:
     """Serve the bundled offline mirror of The Decoder, crawl it, print a summary.
 
     \b
-    Example:
+    Examples:
       archive demo && archive replay archives/demo
+      archive demo --revised && archive changes archives/demo
     """
     from archiver.mirror.server import serve_mirror
 
     if out.exists() and not keep:
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    with serve_mirror() as mirror:
+    first: list[dict] = []
+    with serve_mirror() as mirror, ExitStack() as edits:
+        def edit() -> None:
+            from archiver.mirror.revisions import revised as revised_mirror
+            first.extend(read_records(out))
+            edits.enter_context(revised_mirror(_a_moment_later()))
+            click.echo("Editing one article on the mirror and crawling again …", err=True)
+
         click.echo(f"Serving the offline mirror: en {mirror.en_url}  de {mirror.de_url}", err=True)
         click.echo("Crawling with the `decoder` spider …", err=True)
-        stats = run_crawl(out, mirror.en_url, mirror.de_url)
-    records = read_records(out)
+        stats = run_crawl(out, mirror.en_url, mirror.de_url, edit if revised else None)
+    records = first or read_records(out)
     if not records:
         raise click.ClickException(f"the crawl archived nothing; see the log above ({out})")
-    click.echo(summary(records, stats, out))
+    click.echo(summary(records, stats[0], out))
+    if revised:
+        click.echo(second_summary(first, read_records(out), stats[-1], out))
     sample = max(records, key=lambda r: (r["language"] == "en", r["text"].count("\n\n")))
     click.echo("\nOne cleaned article:\n")
     click.echo(show_article(sample))

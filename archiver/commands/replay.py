@@ -16,7 +16,8 @@ from archiver.library.render import (FORMATS, as_html, as_json, as_markdown, as_
 EXAMPLES = """
 \b
 Examples:
-  archive replay archives/                          list every archived article
+  archive replay archives/                          list every capture of every article
+  archive replay archives/ --latest                 one row per article (its latest capture)
   archive replay archives/ --lang de --since 2024-01-01 --search "sprachmodell"
   archive replay archives/ https://the-decoder.com/some-article/
   archive replay archives/ 'https://the-decoder.com/?p=12345' --format markdown
@@ -39,14 +40,16 @@ Examples:
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
 @click.option("--search", metavar="WORDS", help="Only articles whose title or text has all WORDS.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), help="Show at most N articles.")
+@click.option("--latest", is_flag=True, help="List one row per article: its latest capture.")
 def replay(args: tuple[str, ...], fmt: str, jsonl: bool, at: str | None, lang: str | None,
            site: str | None, since: str | None, until: str | None, search: str | None,
-           limit: int | None) -> None:
+           limit: int | None, latest: bool) -> None:
     """Get articles back out of WARC files (files or directories, searched recursively).
 
-    Without URL: a table of the archived articles (date, language, site, $ = paywalled,
-    title, URL), tab-separated when piped. With URL (as archived, its canonical form, a
-    ?p= shortlink, with or without tracking parameters): that article.
+    Without URL: a table of the captures (date, capture time in UTC, language, site,
+    $ = paywalled, title, URL), one row per capture (a recapture stored as a revisit too),
+    tab-separated when piped. With URL (as archived, its canonical form, a ?p= shortlink,
+    with or without tracking parameters): that article.
     """
     paths = tuple(a for a in args if not _is_url(a))
     urls = [a for a in args if _is_url(a)]
@@ -59,11 +62,11 @@ def replay(args: tuple[str, ...], fmt: str, jsonl: bool, at: str | None, lang: s
         if jsonl and urls:
             _print_url_jsonl(library, urls[0], at)
         elif jsonl:
-            _print_jsonl(library, filters, limit)
+            _print_jsonl(library, filters, limit, latest)
         elif urls:
             _print_article(library, urls[0], fmt, at)
         else:
-            _print_table(library.entries(filters, limit=limit))
+            _print_table(library.entries(filters, limit=limit, latest=latest, revisits=True))
 
 
 def _is_url(arg: str) -> bool:
@@ -75,18 +78,21 @@ def _print_table(entries: list[Entry]) -> None:
     click.echo(format_table(table_rows(entries), width), nl=False)
 
 
-def _print_jsonl(library: Library, filters: Filters, limit: int | None) -> None:
+def _print_jsonl(library: Library, filters: Filters, limit: int | None, latest: bool) -> None:
     """The stored JSON records in archive order (file, then offset): equal to the crawl's lines."""
-    entries = sorted(library.entries(filters), key=lambda e: (str(e.path), e.json_off))
+    entries = sorted(library.entries(filters, latest=latest), key=lambda e: (str(e.path), e.json_off))
     for entry in entries[:limit]:
         click.echo(library.record_json(entry))
 
 
 def _print_url_jsonl(library: Library, url: str, at: str | None) -> None:
-    """The JSON record of every capture of one URL (or the one --at picks), oldest first."""
+    """The JSON record of every capture of one URL (or the one --at picks), oldest first; a
+    revisit as the record it repeats, with its own time and ids (see Library.record)."""
+    from archiver.items import dumps_record
     versions = _versions(library, url)
     for entry in [_pick(versions, parse_when(at, "--at"))] if at else versions:
-        click.echo(library.record_json(entry))
+        stored = entry.revisit_of is None
+        click.echo(library.record_json(entry) if stored else dumps_record(library.record(entry)))
 
 
 def _versions(library: Library, url: str) -> list[Entry]:

@@ -4,6 +4,10 @@ An article is an ``application/json`` metadata record (the full JSON record); th
 refers to (response, conversion) come before it in the same file, so one pass finds their
 offsets. Alternative keys come from the record (URL, canonical URL) and from the raw page's
 ``rel=shortlink`` (WordPress ``/?p=123``), so that any form of the URL finds the article.
+
+A ``revisit`` record (a recrawl whose payload was identical) is a capture too: it becomes a
+RevisitRow naming the response it repeats, which the index joins to that article's row (often
+in an earlier file), so that every capture has its own line, time and version id.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.discovery.urls import canonical_key
+from archiver.identity import capture_time, record_keys
 from archiver.warc.reader import Record
 
 from .payload import parse_response
@@ -45,6 +50,20 @@ class ArticleRow:
     json_off: int
     raw_bytes: int = 0
     keys: set[str] = field(default_factory=set)
+    article_id: str = ""
+    version_id: str = ""
+    text_sha1: str = ""
+
+
+@dataclass
+class RevisitRow:
+    """A capture stored as a revisit of the response ``refers_to`` (a short record id)."""
+
+    rid: str
+    url: str
+    fetched_at: str
+    refers_to: str
+    offset: int
 
 
 def is_json_record(record: Record) -> bool:
@@ -52,7 +71,7 @@ def is_json_record(record: Record) -> bool:
         (record.get("Content-Type") or "").startswith("application/json")
 
 
-def article_rows(path: Path, on_problem: ProblemHandler) -> Iterator[ArticleRow]:
+def article_rows(path: Path, on_problem: ProblemHandler) -> Iterator[ArticleRow | RevisitRow]:
     responses: OrderedDict[str, Record] = OrderedDict()
     conversions: dict[str, int] = {}
     for record in iter_records(path, on_problem):
@@ -60,6 +79,10 @@ def article_rows(path: Path, on_problem: ProblemHandler) -> Iterator[ArticleRow]
             responses[short_id(record.id)] = record
             if len(responses) > _RECENT:
                 responses.popitem(last=False)
+        elif record.type == "revisit":
+            row = revisit_row(record)
+            if row is not None:
+                yield row
         elif record.type == "conversion":
             conversions[short_id(record.get("WARC-Refers-To") or "")] = record.offset
         elif is_json_record(record):
@@ -87,18 +110,37 @@ def make_row(data: dict[str, Any], record: Record, responses: dict[str, Record],
     rid = short_id(warc.get("response_id") or record.get("WARC-Refers-To") or record.id)
     response = responses.get(rid)
     published = data.get("published") or data.get("fetched_at") or ""
+    keys = record_keys(data)
     row = ArticleRow(
         rid=rid, url=data.get("url") or "",
         title=data.get("title"), site=data.get("site"), language=data.get("language"),
-        date=published[:10] or None, fetched_at=data.get("fetched_at"),
+        date=published[:10] or None, fetched_at=_capture_time(data.get("fetched_at")),
         paywalled=bool(data.get("paywalled")), word_count=int(data.get("word_count") or 0),
         removed=data.get("removed") or {}, text=data.get("text") or "",
         resp_off=response.offset if response else None, conv_off=conversions.get(rid),
-        json_off=record.offset, raw_bytes=(response.end - response.offset) if response else 0)
+        json_off=record.offset, raw_bytes=(response.end - response.offset) if response else 0,
+        **keys)
     urls = [data.get("url"), data.get("canonical_url"), response and response.get("WARC-Target-URI")]
     urls += shortlinks(response)
     row.keys = {canonical_key(u) for u in urls if u}
     return row
+
+
+def revisit_row(record: Record) -> RevisitRow | None:
+    refers_to, date = record.get("WARC-Refers-To"), record.get("WARC-Date")
+    fetched_at = _capture_time(date)
+    if not refers_to or fetched_at is None:
+        return None
+    url = (record.get("WARC-Target-URI") or "").strip().strip("<>")
+    return RevisitRow(short_id(record.id), url, fetched_at, short_id(refers_to), record.offset)
+
+
+def _capture_time(value: str | None) -> str | None:
+    """One spelling of a capture time in the index (so that ordering by it is by time)."""
+    try:
+        return capture_time(value) if value else None
+    except ValueError:
+        return None
 
 
 def shortlinks(response: Record | None) -> list[str]:

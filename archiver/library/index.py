@@ -17,11 +17,11 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from .extract_rows import ArticleRow, article_rows
+from .extract_rows import ArticleRow, RevisitRow, article_rows
 from .scan import ProblemHandler
 
 INDEX_NAME = ".archive-index.sqlite"
-VERSION = 1
+VERSION = 2     # 2: article_id, version_id, text_sha1; revisits; the captures view
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE,
@@ -30,14 +30,32 @@ CREATE TABLE IF NOT EXISTS problems (file_id INTEGER, offset INTEGER, message TE
 CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY AUTOINCREMENT, file_id INTEGER,
     rid TEXT, url TEXT, title TEXT, site TEXT, language TEXT, date TEXT, fetched_at TEXT,
     paywalled INTEGER, word_count INTEGER, removed TEXT, raw_bytes INTEGER,
-    resp_off INTEGER, conv_off INTEGER, json_off INTEGER);
-CREATE TABLE IF NOT EXISTS aliases (key TEXT, article_id INTEGER);
+    resp_off INTEGER, conv_off INTEGER, json_off INTEGER,
+    article_id TEXT, version_id TEXT, text_sha1 TEXT);
+CREATE TABLE IF NOT EXISTS revisits (id INTEGER PRIMARY KEY AUTOINCREMENT, file_id INTEGER,
+    rid TEXT, url TEXT, fetched_at TEXT, refers_to TEXT, offset INTEGER);
+CREATE TABLE IF NOT EXISTS aliases (key TEXT, row_id INTEGER);
 CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key);
 CREATE INDEX IF NOT EXISTS articles_rid ON articles (rid);
 CREATE INDEX IF NOT EXISTS articles_file ON articles (file_id);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE INDEX IF NOT EXISTS articles_article ON articles (article_id, fetched_at);
+CREATE INDEX IF NOT EXISTS revisits_refers ON revisits (refers_to);
+CREATE INDEX IF NOT EXISTS revisits_file ON revisits (file_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, content='',
     tokenize='unicode61 remove_diacritics 2');
+-- Every capture: each stored article, and each revisit joined to the article it repeats
+-- (``file_id``/offsets: where its records are read; ``capture_file_id``: where it was written).
+CREATE VIEW IF NOT EXISTS captures AS
+    SELECT id, rid, url, title, site, language, date, fetched_at, paywalled, word_count, removed,
+        raw_bytes, resp_off, conv_off, json_off, file_id, file_id AS capture_file_id,
+        json_off AS capture_off, article_id, version_id, text_sha1, NULL AS revisit_of
+    FROM articles
+    UNION ALL
+    SELECT a.id, r.rid, r.url, a.title, a.site, a.language, a.date, r.fetched_at, a.paywalled,
+        a.word_count, a.removed, a.raw_bytes, a.resp_off, a.conv_off, a.json_off, a.file_id,
+        r.file_id, r.offset, a.article_id, NULL, a.text_sha1, a.version_id
+    FROM revisits r JOIN articles a ON a.rid = r.refers_to;
 """
 Progress = Callable[[Path], None]
 
@@ -82,7 +100,10 @@ class DirectoryIndex:
             fid = self.db.execute("INSERT INTO files (name, size, mtime_ns) VALUES (?, ?, ?)",
                                   (path.name, stat.st_size, stat.st_mtime_ns)).lastrowid
             for row in article_rows(path, note):
-                self._insert(fid, row)
+                if isinstance(row, RevisitRow):
+                    self._insert_revisit(fid, row)
+                else:
+                    self._insert(fid, row)
             self.db.executemany("INSERT INTO problems VALUES (?, ?, ?)",
                                 [(fid, off, msg) for off, msg in seen])
         return fid
@@ -90,24 +111,30 @@ class DirectoryIndex:
     def _insert(self, fid: int, row: ArticleRow) -> None:
         cur = self.db.execute(
             "INSERT INTO articles (file_id, rid, url, title, site, language, date, fetched_at,"
-            " paywalled, word_count, removed, raw_bytes, resp_off, conv_off, json_off)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " paywalled, word_count, removed, raw_bytes, resp_off, conv_off, json_off,"
+            " article_id, version_id, text_sha1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (fid, row.rid, row.url, row.title, row.site, row.language, row.date, row.fetched_at,
              int(row.paywalled), row.word_count, json.dumps(row.removed), row.raw_bytes,
-             row.resp_off, row.conv_off, row.json_off))
+             row.resp_off, row.conv_off, row.json_off, row.article_id, row.version_id,
+             row.text_sha1))
         aid = cur.lastrowid
         self.db.executemany("INSERT INTO aliases VALUES (?, ?)", [(k, aid) for k in row.keys])
         self.db.execute("INSERT INTO fts (rowid, title, text) VALUES (?, ?, ?)",
                         (aid, row.title or "", row.text or ""))
+
+    def _insert_revisit(self, fid: int, row: RevisitRow) -> None:
+        self.db.execute("INSERT INTO revisits (file_id, rid, url, fetched_at, refers_to, offset)"
+                        " VALUES (?,?,?,?,?,?)",
+                        (fid, row.rid, row.url, row.fetched_at, row.refers_to, row.offset))
 
     def _forget(self, name: str) -> None:
         """Drop a file's rows (its FTS rows stay behind as garbage; see module docstring)."""
         for (fid,) in self.db.execute("SELECT id FROM files WHERE name = ?", (name,)).fetchall():
             gone = self.db.execute("SELECT count(*) FROM articles WHERE file_id = ?",
                                    (fid,)).fetchone()[0]
-            self.db.execute("DELETE FROM aliases WHERE article_id IN "
+            self.db.execute("DELETE FROM aliases WHERE row_id IN "
                             "(SELECT id FROM articles WHERE file_id = ?)", (fid,))
-            for table in ("articles", "problems"):
+            for table in ("articles", "revisits", "problems"):
                 self.db.execute(f"DELETE FROM {table} WHERE file_id = ?", (fid,))
             self.db.execute("DELETE FROM files WHERE id = ?", (fid,))
             self._add_garbage(gone)
@@ -139,7 +166,7 @@ class DirectoryIndex:
         if garbage <= max(1000, live):
             return False
         with self.db:
-            for table in ("files", "problems", "articles", "aliases"):
+            for table in ("files", "problems", "articles", "revisits", "aliases"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
             self.db.execute("DELETE FROM meta WHERE key = 'garbage'")

@@ -75,22 +75,31 @@ def as_json(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
+def captured(fetched_at: str | None) -> str:
+    """A capture time as lists show it: ``YYYY-MM-DD hh:mm:ss`` (UTC; recrawls minutes apart
+    must not look alike)."""
+    return (fetched_at or "")[:19].replace("T", " ")
+
+
 def table_rows(entries: list[Any]) -> list[tuple[str, ...]]:
-    """date, language, site, paywall mark, title, URL: the columns of the article list."""
-    return [(e.date or "", e.language or "", e.site or "", "$" if e.paywalled else "",
-             " ".join((e.title or "").split()), e.url) for e in entries]
+    """date, capture time, language, site, paywall mark, title, URL: the article list's
+    columns (the capture time tells recaptures of one article apart)."""
+    return [(e.date or "", captured(e.fetched_at), e.language or "", e.site or "",
+             "$" if e.paywalled else "", " ".join((e.title or "").split()), e.url)
+            for e in entries]
 
 
 def format_table(rows: list[tuple[str, ...]], width: int | None) -> str:
     """Tab-separated when piped (``width`` None), else aligned with titles cut to fit."""
     if width is None:
         return "".join("\t".join(r) + "\n" for r in rows)
-    header = ("DATE", "LANG", "SITE", "$", "TITLE", "URL")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
-    room = max(20, width - sum(widths) - 4 * 2 - 2 - 40)
+    header = ("DATE", "CAPTURED", "LANG", "SITE", "$", "TITLE", "URL")
+    fixed = len(header) - 2
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(fixed)]
+    room = max(20, width - sum(widths) - fixed * 2 - 2 - 40)
     lines = []
     for row in [header, *rows]:
-        title = row[4] if len(row[4]) <= room else row[4][:room - 1] + "…"
-        cells = [c.ljust(w) for c, w in zip(row[:4], widths)] + [title.ljust(room), row[5]]
+        title = row[fixed] if len(row[fixed]) <= room else row[fixed][:room - 1] + "…"
+        cells = [c.ljust(w) for c, w in zip(row[:fixed], widths)] + [title.ljust(room), row[-1]]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"

@@ -16,8 +16,9 @@ from importlib import resources
 from urllib.parse import parse_qs, urlencode
 
 from .library import Entry, Filters, Library
-from .render import byline, sanitize
+from .render import byline, captured, sanitize
 from .scan import ArchiveError
+from .webversions import versions_section
 
 CSP = ("default-src 'none'; img-src * data:; style-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -65,7 +66,9 @@ class ReaderApp:
             entry = self.library.get(match.group(1).lower()) if match else None
             if entry is None:
                 return not_found()
-            return self.raw(entry) if match.group(2) else Reply("200 OK", self.article(entry))
+            if match.group(2):
+                return self.raw(entry)
+            return Reply("200 OK", self.article(entry, query.get("from")))
         except ArchiveError as exc:
             return Reply("500 Internal Server Error", page("Unreadable", f"<p>{escape(str(exc))}</p>"))
 
@@ -73,16 +76,19 @@ class ReaderApp:
         filters = Filters(lang=query.get("lang") or None, site=query.get("site") or None,
                           since=_day(query.get("since")), until=_day(query.get("until")),
                           search=query.get("q") or None)
-        total = self.library.count(filters)
+        latest = query.get("all") != "1"        # one row per article unless every capture
+        total = self.library.count(filters, latest=latest, revisits=True)
         start = max(0, _int(query.get("page")) - 1) * PAGE_SIZE
-        shown = self.library.entries(filters, limit=PAGE_SIZE, offset=start)
+        shown = self.library.entries(filters, limit=PAGE_SIZE, offset=start, latest=latest,
+                                     revisits=True)
         items = "".join(list_item(e) for e in shown) or '<li class="none">No articles match.</li>'
         more = ""
         if start + PAGE_SIZE < total:
             nxt = urlencode({**query, "page": start // PAGE_SIZE + 2})
             more = f'<p class="more"><a href="/?{escape(nxt)}">More articles</a></p>'
         body = (search_form(query, self.languages(), self.sites()) +
-                f'<p class="count">{total} articles</p><ol class="articles">{items}</ol>{more}')
+                f'<p class="count">{total} {"articles" if latest else "captures"}</p>'
+                f'<ol class="articles">{items}</ol>{more}')
         return page("Archive", body)
 
     def languages(self) -> list[str]:
@@ -91,12 +97,12 @@ class ReaderApp:
     def sites(self) -> list[str]:
         return self.library.distinct("site")
 
-    def article(self, entry: Entry) -> str:
+    def article(self, entry: Entry, compare_with: str | None = None) -> str:
         record = self.library.record(entry)
         meta = "".join(f'<p class="meta">{escape(line)}</p>' for line in byline(record)[:-1])
         links = (f'<p class="links"><a href="{escape(entry.url)}" rel="noopener noreferrer '
                  f'nofollow">Original</a> · <a href="/a/{entry.rid}/raw">Raw capture</a> · '
-                 f'captured {escape((entry.fetched_at or "")[:16].replace("T", " "))}</p>')
+                 f'captured {escape(captured(entry.fetched_at))} UTC</p>')
         html = sanitize(record.get("html") or "")
         title = escape(record.get("title") or entry.url)
         section = escape(record.get("section") or "")
@@ -104,7 +110,8 @@ class ReaderApp:
                 f'{escape(record.get("language") or "")}"><header>'
                 f'<p class="kicker">{section}</p><h1>{title}</h1>{badges(entry)}{meta}{links}'
                 f'</header>{lead_image(record)}<div class="body">{html}</div>'
-                f'{sources(record)}</article>')
+                f'{sources(record)}{versions_section(self.library, entry, compare_with)}'
+                "</article>")
         return page(record.get("title") or entry.url, body)
 
     def raw(self, entry: Entry) -> Reply:
@@ -155,7 +162,8 @@ def badges(entry: Entry) -> str:
 def list_item(entry: Entry) -> str:
     return (f'<li class="article">{badges(entry)}<time>{escape(entry.date or "")}</time> '
             f'<a href="/a/{entry.rid}">{escape(entry.title or entry.url)}</a>'
-            f'<span class="site">{escape(entry.site or "")}</span></li>')
+            f'<span class="site">{escape(entry.site or "")}</span>'
+            f'<span class="captured">captured {escape(captured(entry.fetched_at))}</span></li>')
 
 
 def search_form(query: dict[str, str], languages: list[str], sites: list[str]) -> str:
@@ -172,7 +180,9 @@ def search_form(query: dict[str, str], languages: list[str], sites: list[str]) -
             f'<input type="search" name="q" placeholder="Search title and text" '
             f'value="{escape(query.get("q", ""))}">'
             f'{select("lang", languages, "any language")}{select("site", sites, "any site")}'
-            f'{date("since")}{date("until")}<button type="submit">Search</button></form>')
+            f'{date("since")}{date("until")}<label class="all"><input type="checkbox" name="all" '
+            f'value="1"{" checked" * (query.get("all") == "1")}> every capture</label>'
+            '<button type="submit">Search</button></form>')
 
 
 def _day(value: str | None) -> str | None:

@@ -28,8 +28,19 @@ def test_table_lists_every_capture_newest_first_with_paywall_mark(archive_dir: P
     assert result.exit_code == 0, result.output
     table = rows(result)
     assert [r[0] for r in table] == ["2024-05-20", "2024-04-10", "2024-03-05", "2024-03-05"]
-    assert table[0][1:5] == ["en", "decoder", "$", "Robots learn to fold laundry"]
-    assert table[1][3] == "" and table[1][5] == PAGES[1].url
+    assert table[0][1:6] == ["2024-05-21 08:00:00", "en", "decoder", "$",
+                             "Robots learn to fold laundry"]
+    assert table[1][4] == "" and table[1][6] == PAGES[1].url
+    # two captures of one article, told apart by their capture time (UTC), newest first
+    assert [r[1] for r in table[2:]] == ["2024-06-01 08:00:00", "2024-03-06 08:00:00"]
+
+
+def test_latest_lists_one_row_per_article(archive_dir: Path):
+    result = run(str(archive_dir), "--latest")
+    assert result.exit_code == 0, result.output
+    table = rows(result)
+    assert [r[6] for r in table] == [p.url for p in reversed(PAGES)]
+    assert table[2][1] == "2024-06-01 08:00:00"          # the recapture, not the first capture
 
 
 @pytest.mark.parametrize("options, titles", [
@@ -42,7 +53,7 @@ def test_table_lists_every_capture_newest_first_with_paywall_mark(archive_dir: P
 def test_filters(archive_dir: Path, options: list[str], titles: set[str]):
     result = run(str(archive_dir), *options)
     assert result.exit_code == 0, result.output
-    assert {r[4] for r in rows(result)} == titles
+    assert {r[5] for r in rows(result)} == titles
 
 
 @pytest.mark.parametrize("url", [
