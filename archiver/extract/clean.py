@@ -18,8 +18,9 @@ from lxml.html import HtmlElement
 from . import rules
 from .lead import prose_after
 from .phrases import PhraseRules
-from .consent import is_consent_panel
-from .promo import is_promo_box
+from .boxtext import BoxText
+from .consent import is_consent_panel, sized_like_a_panel
+from .promo import is_promo_box, sized_like_a_box
 from .teasers import CARD_MAX, is_teaser_grid
 from .tokens import is_keep, kind_of
 from .treeutil import drop, link_density, prose_length, text_of
@@ -201,16 +202,23 @@ def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> N
 def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
     """Boxes told by their words, outermost first: subscription offers (promo.py) and
     cookie/privacy-settings panels (consent.py). A consent panel is not protected by its
-    size: a CMP layer of purposes can outweigh a short article, and is never the article."""
+    size: a CMP layer of purposes can outweigh a short article, and is never the article.
+    An offer is never taken from the start of the article (an article about a price deal
+    says "5.99 euros a month" in its lead)."""
+    text = BoxText(root)
     stack = [root]
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if is_promo_box(el) and not guard.protects(el, "upsell") and drop(el):
+        size = text.size(el)
+        if (sized_like_a_box(el, size) and is_promo_box(el, size, text.sales(el))
+                and not guard.protects(el, "upsell") and not guard.holds_article_start(el)
+                and drop(el)):
             removed["upsell"] += 1
             continue
-        if is_consent_panel(el) and not guard.holds_headline(el) and drop(el):
+        if (sized_like_a_panel(el, size) and is_consent_panel(el, *text.consent(el))
+                and not guard.holds_headline(el) and drop(el)):
             removed["consent"] += 1
             continue
         if is_teaser_grid(el, guard.url):

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-from .treeutil import text_of
-
 # Words of consent dialogs, in English, German, French, Spanish, Italian, Dutch (lowercase).
 _VOCABULARY = re.compile(
     r"cookie|consent|einwillig|zustimm|consentement|consentimiento|consenso|toestemming"
@@ -27,6 +25,15 @@ _VOCABULARY = re.compile(
     r"|werbefrei|ad-free|sans publicité|sin publicidad|senza pubblicità|pur-abo|\bpur\b"
     r"|store and/or access|auf einem gerät|sur un appareil|en un dispositivo"
     r"|personalised ads|personalisierte werbung|publicités personnalisées", re.I)
+# Literal pieces of the vocabulary (lowercase): a cheap test before the pattern.
+_ANCHORS = ("cookie", "consent", "einwillig", "zustimm", "consentimiento", "consenso",
+            "toestemming", "partner", "socios", "personal", "personenbezogen", "données",
+            "datos", "dati", "persoonsgegevens", "privacy", "datenschutz", "confidentialit",
+            "privacidad", "riservatezza", "track", "interest", "interesse", "intérêt", "interés",
+            "vendor", "drittanbieter", "fournisseurs", "proveedores", "accept", "akzeptier",
+            "aceptar", "accetta", "reject", "ablehnen", "refuser", "rechazar", "rifiuta",
+            "werbefrei", "ad-free", "publicit", "pubblicit", "pur", "store and/or", "gerät",
+            "appareil", "dispositivo")
 # The dialog speaks to the reader: first person plural and second person.
 _ADDRESS = re.compile(
     r"\b(?:we|our|us|you|your|wir|uns|unser\w*|ihre?[mnrs]?|du|dein\w*|nous|nos|notre|vous"
@@ -47,31 +54,32 @@ def consent_share(text: str) -> float:
     blocks = [b for b in re.split(r"\n+", text) if b.strip()]
     if not blocks:
         return 0.0
-    return sum(1 for b in blocks if _speaks_consent(b)) / len(blocks)
+    return sum(1 for b in blocks if speaks_consent(b)) / len(blocks)
 
 
-def _speaks_consent(block: str) -> bool:
-    return bool(_VOCABULARY.search(block) and _ADDRESS.search(block))
+def speaks_consent(block: str) -> bool:
+    """Consent vocabulary, addressed to the reader."""
+    lowered = block.lower()
+    return (any(a in lowered for a in _ANCHORS) and bool(_VOCABULARY.search(block))
+            and bool(_ADDRESS.search(block)))
 
 
 PANEL_SHARE = 0.6        # of a box's blocks speak consent to the reader: a settings panel
 PANEL_MAX = 8000         # characters
 _PANEL_TAGS = frozenset(("div", "section", "aside"))
-_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "label", "dt", "dd")
 
 
-def is_consent_panel(el) -> bool:
+def sized_like_a_panel(el, size: int) -> bool:
+    return el.tag in _PANEL_TAGS and 0 < size <= PANEL_MAX
+
+
+def is_consent_panel(el, blocks: int, block_chars: int, consent_chars: int) -> bool:
     """A cookie/privacy-settings panel (a CMP's layer of purposes and partners), told by its
-    words: at least three blocks, most of its text consent language addressed to the reader
-    (by characters: the many short labels of a settings layer do not dilute it)."""
-    if el.tag not in _PANEL_TAGS:
+    words: at least three text blocks, most of their text consent language addressed to the
+    reader (by characters: the many short labels of a settings layer do not dilute it)."""
+    if el.tag not in _PANEL_TAGS or blocks < 3 or block_chars > PANEL_MAX:
         return False
-    blocks = [text_of(b) for b in el.iter(*_BLOCKS)]
-    blocks = [b for b in blocks if b]
-    size = sum(map(len, blocks))
-    if len(blocks) < 3 or size > PANEL_MAX:
-        return False
-    return sum(len(b) for b in blocks if _speaks_consent(b)) >= PANEL_SHARE * size
+    return consent_chars >= PANEL_SHARE * block_chars
 
 
 def is_consent_wall(text: str, words: int, headlines: tuple[str, ...]) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from .treeutil import BLOCK_TAGS, link_density, text_of
+from .treeutil import BLOCK_TAGS, head_text, link_density, text_longer_than, text_of
 
 MIN_CHARS = 50           # a lead is a sentence, not a label
 MIN_CJK = 20
@@ -81,7 +81,9 @@ def _between(root: HtmlElement, first: HtmlElement, last: HtmlElement):
 
 
 def _is_prose_block(el: HtmlElement) -> bool:
-    if el.tag not in _TEXT_BLOCKS or any(c.tag in BLOCK_TAGS for c in el.iterdescendants()):
+    if el.tag not in _TEXT_BLOCKS or len(head_text(el, MIN_CHARS)) < MIN_CJK:
+        return False
+    if any(c.tag in BLOCK_TAGS for c in el.iterdescendants()):
         return False
     parent = el.getparent()
     if parent is None or any(a.tag in _NOT_PROSE for a in el.iterancestors()):
@@ -99,10 +101,11 @@ def _is_prose_block(el: HtmlElement) -> bool:
 
 def _is_caption(el: HtmlElement, parent: HtmlElement, text: str) -> bool:
     """The text of a box that holds an image and nothing else to read is the image's caption."""
-    box = parent if len(text_of(parent)) <= len(text) + 40 else None
-    if box is None and parent.getparent() is not None and len(text_of(parent.getparent())) <= len(text) + 40:
-        box = parent.getparent()
-    return box is not None and any(True for _ in box.iter(*_MEDIA))
+    limit = len(text) + 40
+    for box in (parent, parent.getparent()):
+        if box is not None and not text_longer_than(box, limit):
+            return next(box.iter(*_MEDIA), None) is not None
+    return False
 
 
 def _holds(el: HtmlElement, target: HtmlElement) -> bool:

@@ -23,7 +23,7 @@ BOX_MAX = 1200           # characters: a box, not a section of the article
 NEUTRAL_MIN = 80         # a paragraph this long with little sales talk is not part of the pitch
 LINE_MAX = 300           # a single paragraph must be short, and carry a link, to count
 _BOX_TAGS = frozenset(("div", "section", "aside", "p", "ul"))
-_FAMILIES: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.I) for name, rx in {
+_PATTERNS = {
     "subscribe": r"\bsubscri(?:be|bed|ber|bers|bing|ption|ptions)\b|\babonn\w*|\babo\b|-abo\b"
                  r"|\babo-|\bsuscr\w+|\babbona\w+|\bmembership\b|\bbecome a member\b"
                  r"|\bmitglied werden\b|\bdigital-?abo\w*|購読|有料会員|有料記事|会員登録|订阅|訂閱|구독",
@@ -51,7 +51,26 @@ _FAMILIES: dict[str, re.Pattern[str]] = {name: re.compile(rx, re.I) for name, rx
                r"|\bjetzt unterstützen\b|\bsoutenez[- ]nous\b|\bsoutenez (?:notre|le)\b",
     "journalism": r"\bjournalism\b|\bjournalismus\b|\bjournalisme\b|\bperiodismo\b"
                   r"|\bgiornalismo\b",
-}.items()}
+}
+# Literal pieces, one of which every match of a family contains (lowercase): most text has
+# none of them, and a substring test is far cheaper than the pattern.
+_ANCHORS = {
+    "subscribe": ("subscri", "abo", "suscr", "abbona", "member", "mitglied", "購読", "有料",
+                  "会員", "订阅", "訂閱", "구독"),
+    "price": ("€", "$", "£", "eur", "usd", "chf", "month", "week", "year", "/mo", "/ mo",
+              "monat", "mtl.", "mois", "al mes", "rabatt", "discount", "% off", "trial", "testen",
+              "probeabo", "円", "月額", "元"),
+    "ad_free": ("ad-free", "adfree", "ads-free", "no ads", "without ads", "fewer ads", "werbe",
+                "publicit", "pubblicit", "ad banner"),
+    "access": ("access", "unbegrenzt", "zugang", "zugriff", "every article", "articles",
+               "alle artikel", "accès", "acces", "unlock", "read on", "reading", "subscribers",
+               "exclusive", "abonnenten", "plus-artikel", "weiterlesen mit", "読み放題", "続きを読む"),
+    "account": ("account", "sign in", "log in", "login", "register", "registrier", "anmelden",
+                "compte"),
+    "support": ("support", "donate", "spenden", "unterstütz", "soutenez"),
+    "journalism": ("journalis", "periodismo", "giornalismo"),
+}
+_FAMILIES = {name: (_ANCHORS[name], re.compile(rx, re.I)) for name, rx in _PATTERNS.items()}
 
 
 _CTA_TEXT = re.compile(r"\b(?:subscri\w*|abonn\w*|abo\b|testen|try\b|join\b|register|sign up"
@@ -63,7 +82,9 @@ _CTA_HREF = re.compile(r"subscri|abo(?:nn|\b|-|/)|/plus\b|/offer|/angebot|checko
 
 def families(text: str) -> set[str]:
     """Which kinds of sales talk ``text`` contains."""
-    return {name for name, rx in _FAMILIES.items() if rx.search(text)}
+    lowered = text.lower()
+    return {name for name, (anchors, rx) in _FAMILIES.items()
+            if any(a in lowered for a in anchors) and rx.search(text)}
 
 
 def _asks_for_sale(el: HtmlElement) -> bool:
@@ -75,19 +96,19 @@ def _asks_for_sale(el: HtmlElement) -> bool:
     return False
 
 
-def is_promo_box(el: HtmlElement, text: str | None = None) -> bool:
-    """A small box (or a short linked line) whose words sell the publication."""
-    if el.tag not in _BOX_TAGS:
+def sized_like_a_box(el: HtmlElement, size: int) -> bool:
+    """Small enough (``size``: characters of text) to be judged as a promotion at all."""
+    return el.tag in _BOX_TAGS and 0 < size <= (LINE_MAX if el.tag == "p" else BOX_MAX)
+
+
+def is_promo_box(el: HtmlElement, size: int, said: set[str]) -> bool:
+    """A small box (or a short line) whose words sell the publication; ``size`` and ``said``
+    are the length of its text and the kinds of sales talk in it (boxtext.BoxText)."""
+    if not sized_like_a_box(el, size) or len(said) < 2:
         return False
-    text = text_of(el) if text is None else text
-    if not text or len(text) > BOX_MAX:
+    if len(said) == 2 and not _asks_for_sale(el):
         return False
-    if el.tag == "p" and len(text) > LINE_MAX:
-        return False
-    said = families(text)
-    if len(said) < 2 or (len(said) == 2 and not _asks_for_sale(el)):
-        return False
-    return _mostly_sales(el, len(text))
+    return _mostly_sales(el, size)
 
 
 def _mostly_sales(el: HtmlElement, size: int) -> bool:

@@ -20,11 +20,15 @@ from .treeutil import same_site, text_of
 MIN_CARDS = 3
 CARD_MAX = 700           # characters: a teaser, not a section of an article
 _HEADS = ("h2", "h3", "h4", "h5", "h6")
+# What a card is made of (a run of paragraphs is prose; one-link paragraphs are repair.py's).
+_CARD_TAGS = frozenset(("div", "li", "article", "section", "figure", "aside"))
 
 
 def is_teaser_grid(el: HtmlElement, url: str) -> bool:
     """``el`` holds a run of sibling cards that link to other pages of the site."""
-    kinds = Counter((c.tag, c.get("class")) for c in el if isinstance(c.tag, str))
+    if len(el) < MIN_CARDS:
+        return False
+    kinds = Counter((c.tag, c.get("class")) for c in el if c.tag in _CARD_TAGS)
     if not kinds:
         return False
     (tag, cls), count = kinds.most_common(1)[0]

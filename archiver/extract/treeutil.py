@@ -38,6 +38,17 @@ def head_text(el: HtmlElement, limit: int = 80) -> str:
     return norm(" ".join(parts))
 
 
+def text_longer_than(el: HtmlElement, limit: int) -> bool:
+    """Whether the element's text (whitespace aside) exceeds ``limit`` characters; reads no
+    further than it must."""
+    size = 0
+    for chunk in el.itertext():
+        size += len(chunk.strip())
+        if size > limit:
+            return True
+    return False
+
+
 def prose_length(el: HtmlElement) -> int:
     """Characters of paragraph text under ``el`` (the measure of 'how much article')."""
     return sum(len(norm(" ".join(p.itertext()))) for p in el.iter("p"))
