@@ -206,26 +206,31 @@ def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
     An offer is never taken from the start of the article (an article about a price deal
     says "5.99 euros a month" in its lead)."""
     text = BoxText(root)
-    stack = [root]
+    stack: list[tuple[HtmlElement, bool, bool]] = [(root, True, True)]
     while stack:
-        el = stack.pop()
+        el, selling, consenting = stack.pop()
         if not isinstance(el.tag, str):
             continue
         size = text.size(el)
-        if (sized_like_a_box(el, size) and is_promo_box(el, size, text.sales(el))
-                and not guard.protects(el, "upsell") and not guard.holds_article_start(el)
-                and drop(el)):
-            removed["upsell"] += 1
-            continue
-        if (sized_like_a_panel(el, size) and is_consent_panel(el, *text.consent(el))
-                and not guard.holds_headline(el) and drop(el)):
-            removed["consent"] += 1
-            continue
+        if selling and sized_like_a_box(el, size):
+            said = text.sales(el)
+            selling = len(said) >= 2        # what is inside says no more than the whole
+            if (is_promo_box(el, size, said) and not guard.protects(el, "upsell")
+                    and not guard.holds_article_start(el) and drop(el)):
+                removed["upsell"] += 1
+                continue
+        if consenting and sized_like_a_panel(el, size):
+            said_consent = text.consent(el)
+            consenting = said_consent[2] > 0
+            if (is_consent_panel(el, *said_consent) and not guard.holds_headline(el)
+                    and drop(el)):
+                removed["consent"] += 1
+                continue
         if is_teaser_grid(el, guard.url):
             removed["related"] += _drop_cards(el, guard)
             if el.getparent() is None:
                 continue
-        stack.extend(reversed(el))
+        stack.extend((child, selling, consenting) for child in reversed(el))
 
 
 def _drop_cards(grid: HtmlElement, guard: _Guard) -> int:
