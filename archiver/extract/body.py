@@ -51,6 +51,7 @@ class _Readability(Document):
     """
 
     def remove_unlikely_candidates(self) -> None:
+        """Off; and so is its retry ("ruthless" then not): ``retry_length=0``."""
         return None
 
     def class_weight(self, e) -> int:
@@ -126,7 +127,8 @@ def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None,
     collapse_wrappers(scope)
     elements = _number(scope)
     try:
-        summary = _Readability(scope, url=None, min_text_length=25).summary(html_partial=True)
+        summary = _Readability(scope, url=None, min_text_length=25,
+                               retry_length=0).summary(html_partial=True)
     except (Unparseable, AssertionError, ValueError):   # readability gives up on odd trees
         summary = ""
     body = lxml.html.fragment_fromstring("<div></div>")

@@ -60,7 +60,7 @@ def _drop_tags(root: HtmlElement, removed: Counter) -> None:
     """
     total = prose_length(root) or 1
     for el in list(root.iter(*rules.DROP_TAGS)):
-        if el.tag == "form" and (prose_length(el) > 1000 or prose_length(el) > MOST * total):
+        if el.tag == "form" and prose_length(el) > min(1000, MOST * total):
             el.drop_tag()
         else:
             drop(el)
