@@ -17,6 +17,8 @@ from .treeutil import HEADINGS, drop, norm, same_site, text_of
 
 
 CAPTION_MAX = 300
+LABEL_MAX = 30
+_LABEL_ENDS = ":|»>–—-•›"
 _NOT_CAPTION = ("h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre")
 
 
@@ -32,15 +34,26 @@ def repair_body(body: HtmlElement, url: str, title: str | None, profile, removed
 
 
 def _is_teaser_link(block: HtmlElement, home: str) -> bool:
-    """A block that is one link to another page of the same site, and nothing else."""
+    """A block that is one link to another page of the same site, and nothing else but a short
+    label before it ("READ MORE | …", "Lesen Sie auch: …", in any language)."""
     links = list(block.iter("a"))
     if len(links) != 1 or not links[0].get("href"):
         return False
-    text = text_of(block)
-    if len(text) < 15 or len(text_of(links[0])) < 0.9 * len(text):
+    text, label = text_of(block), text_of(links[0])
+    if len(text) < 15 or not label:
+        return False
+    if len(label) < 0.9 * len(text) and not _labelled_link(text, label):
         return False
     href = urljoin(home, links[0].get("href"))
     return same_site(href, home) and href.split("#")[0].rstrip("/") != home.split("#")[0].rstrip("/")
+
+
+def _labelled_link(text: str, label: str) -> bool:
+    """``text`` is a short label, a separator, then the link's text (and nothing after it)."""
+    head, found, tail = text.partition(label)
+    head = head.rstrip()
+    return (bool(found) and not tail.strip(" .") and 0 < len(head) <= LABEL_MAX
+            and head[-1] in _LABEL_ENDS and len(label) >= 15)
 
 
 def _drop_teasers(body: HtmlElement, url: str) -> int:

@@ -47,7 +47,9 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
                    "bio-box", "author-card", "byline-bio", "contributor-bio"),
     "breadcrumb": ("breadcrumb", "breadcrumbs", "crumbs"),
     "skip_link": ("skip-link", "skip-to-content", "skiplink", "screen-reader-text", "sr-only",
-                  "visually-hidden", "visuallyhidden"),
+                  "visually-hidden", "visuallyhidden", "offscreen", "screenreader",
+                  "screen-reader", "sr-text", "element-invisible", "assistive-text",
+                  "hidden-visually"),
     "nav": ("nav", "navbar", "navigation", "menu", "masthead", "site-header", "site-footer",
             "topbar", "toolbar", "tags", "tag-list", "tagcloud", "post-tags", "categories",
             "subnav"),
@@ -151,6 +153,20 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "skip_link": ("skip to content", "skip to main content", "zum inhalt springen",
                   "direkt zum inhalt", "jump to content"),
+    # Placeholders of embedded players and posts: the reader's browser shows a video or a post
+    # there, or asks for consent to load it ("two-click" embeds); the archive has neither.
+    "embed": ("to view this video please enable javascript", "please enable javascript to view",
+              "your browser does not support the video", "your browser does not support html5",
+              "this video is not available", "ihr browser unterstützt", "empfohlener redaktioneller inhalt",
+              "an dieser stelle findest du einen externen inhalt",
+              "an dieser stelle finden sie einen externen inhalt",
+              "an dieser stelle findet ihr einen externen inhalt", "externer inhalt",
+              "ich bin damit einverstanden, dass mir externe inhalte",
+              "ich bin damit einverstanden, dass mir inhalte von",
+              "personenbezogene daten können an drittplattformen übermittelt werden",
+              "we need your consent to load", "to display this content", "load external content",
+              "click here to display content from", "contenu externe", "cliquez pour afficher",
+              "contenido externo", "contenuto esterno"),
 }
 
 # Endings of short blocks that are not the article (taglines), by kind.
@@ -176,4 +192,10 @@ segunda terça quarta quinta sexta sábado domingo feira lunes martes miércoles
 lundi mardi mercredi jeudi vendredi samedi dimanche am pm a m p est edt pst pdt cst cdt mst
 mdt et pt ct gmt utc bst cet cest mez mesz ist updated update published posted last modified
 aktualisiert veröffentlicht stand erstellt am um uhr on at de às à le el of the à h publié
-mis jour atualizado publicado actualizado""".split())
+mis jour atualizado publicado actualizado publicerad uppdaterad publisert oppdatert publiceret
+opdateret gepubliceerd bijgewerkt pubblicato aggiornato opublikowano zaktualizowano yayınlanma
+güncelleme güncellenme kl klo okt des mei maj juni juli aug sep sept kl. ocak şubat mart nisan
+mayıs haziran temmuz ağustos eylül ekim kasım aralık januari februari maart april augustus
+oktober mars augusti desember gennaio febbraio maggio giugno luglio agosto ottobre dicembre
+stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada
+grudnia""".split())

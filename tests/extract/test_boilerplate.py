@@ -41,6 +41,21 @@ CASES = {
         ("dateline", "before", '<p class="posted">Updated 9:41 am EST, Tuesday, May 5, 2026</p>',
          "9:41", "meta"),
         ("byline", "before", "<p>By Jane Roe and John Doe</p>", "Jane Roe", "meta"),
+        # Told by what they say, whatever their classes (utility classes only here).
+        ("subscription_box", "after", '<div class="not-prose my-10 rounded-2xl p-6"><h3>News '
+         "without the noise</h3><p>With a subscription you read ad-free and get 25 % off our "
+         "events.</p><ul><li>No ad banners</li><li>Full access to the archive</li></ul><p><a "
+         'class="btn" href="/subscription/">Subscribe now</a></p></div>', "ad-free", "upsell"),
+        ("registration_prompt", "after", '<div class="intro-body__register"><p>REGISTER TO '
+         "UNLOCK MORE ARTICLES</p><p>Create an account or sign in to continue with your reading "
+         'experience.</p><a href="/register/">Register</a></div>', "UNLOCK MORE", "upsell"),
+        ("video_fallback", "inside", "<div class='vjs'><p>To view this video please enable "
+         "JavaScript, and consider upgrading to a web browser that supports HTML5 video</p></div>",
+         "enable JavaScript", "embed"),
+        ("screen_reader_text", "inside", "<p><span class='h-offscreen'>Box aufklappen</span></p>",
+         "aufklappen", "skip_link"),
+        ("labelled_teaser_link", "inside", "<p>READ MORE | <a href='/2026/05/buses/'>City buys "
+         "forty new electric buses</a></p>", "forty new electric", "related"),
     ],
     "de": [
         ("ad_label", "inside", "<div><span>Anzeige</span><div id='DEC_D_Incontent-1'></div></div>",
@@ -59,6 +74,20 @@ CASES = {
          "href='/a/'>Neue Busse für die Stadt</a></li><li><a href='/b/'>Brücke wird saniert</a>"
          "</li></ul></div>", "Neue Busse", "related"),
         ("skip_link", "chrome", "<a href='#content'>Zum Inhalt springen</a>", "Zum Inhalt", "skip_link"),
+        ("subscription_box", "after", "<div class='mt-10 rounded-2xl bg-neutral-900 p-6'><p><strong>"
+         "Nachrichten ohne Lärm</strong></p><ul><li>Mehr als 20 Prozent Rabatt.</li><li>Lesen "
+         "ohne Ablenkung – keine Werbebanner.</li></ul><p><a href='/abo/'>Jetzt abonnieren</a>"
+         "</p></div>", "Werbebanner", "upsell"),
+        ("support_appeal", "after", "<div class='tzi-bottom'><p>Gemeinsam stark</p><p>Eine offene "
+         "Gesellschaft braucht frei zugänglichen Journalismus. Unterstützen Sie unsere Arbeit "
+         "mit einem Beitrag Ihrer Wahl.</p><a href='/spenden/'>Jetzt unterstützen</a></div>",
+         "frei zugänglichen", "upsell"),
+        ("two_click_embed", "inside", "<div class='yt-x'><h4>Empfohlener redaktioneller "
+         "Inhalt</h4><p>An dieser Stelle findest du einen externen Inhalt von YouTube, der den "
+         "Artikel ergänzt.</p><p>Ich bin damit einverstanden, dass mir Inhalte von YouTube "
+         "angezeigt werden.</p></div>", "externen Inhalt", "embed"),
+        ("dateline_sv", "before", "<p class='x'>Publicerad 23 okt 2025 kl 10.23 Uppdaterad kl "
+         "12.17</p>", "Publicerad", "meta"),
     ],
 }
 
