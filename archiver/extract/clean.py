@@ -26,17 +26,21 @@ from .tokens import is_keep, kind_of
 from .treeutil import drop, link_density, prose_length, text_of
 
 KEPT = "data-archiver-kept"     # set on what was kept despite a box's name (read by body.py)
+HIDDEN = "data-archiver-hidden"  # hidden content kept as the article, unless paywalled
 _SEMANTIC_BODY = ("article", "main")
 SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _NEVER_DROP = frozenset(("html", "body", "article", "main"))
 
 
 def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
-               headline: HtmlElement | None = None, url: str = "") -> Counter:
+               headline: HtmlElement | None = None, url: str = "",
+               paywalled: bool = False) -> Counter:
     """Remove boilerplate from ``root`` in place; returns counts of what went, by kind.
 
     ``headline`` (headline.find_headline) is never removed with a box: what holds it is the
     article. ``url`` tells links to other pages of the site (teaser grids) from the rest.
+    ``paywalled``: the page says so itself (JSON-LD, the profile's marker); then text it hides
+    is hidden behind the paywall, and stays out.
     """
     removed: Counter = Counter()
     _drop_tags(root, removed)
@@ -46,6 +50,10 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
     _drop_by_attributes(root, guard, removed)
     _drop_by_words(root, guard, removed)
     PhraseRules.for_profile(profile).apply(root, removed)
+    if paywalled or removed["paywall"]:
+        removed["paywall"] += sum(drop(el) for el in list(root.iter()) if el.get(HIDDEN))
+    for el in root.iter():
+        el.attrib.pop(HIDDEN, None)
     return removed
 
 
@@ -71,6 +79,8 @@ def _drop_tags(root: HtmlElement, removed: Counter) -> None:
             drop(el)
         elif _behind_paywall(el):
             removed["paywall"] += drop(el)
+        else:
+            el.set(HIDDEN, "1")    # kept; gone after all if the page turns out paywalled
 
 
 def _behind_paywall(el: HtmlElement) -> bool:
@@ -202,8 +212,9 @@ def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> N
 def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
     """Boxes told by their words, outermost first: subscription offers (promo.py) and
     cookie/privacy-settings panels (consent.py). A consent panel is not protected by its
-    size: a CMP layer of purposes can outweigh a short article, and is never the article.
-    An offer is never taken from the start of the article (an article about a price deal
+    size: a CMP layer of purposes can outweigh a short article, and is never the article (its
+    start excepted: a how-to about privacy settings speaks the same language). An offer is
+    never taken from the start of the article (an article about a price deal
     says "5.99 euros a month" in its lead)."""
     text = BoxText(root)
     stack: list[tuple[HtmlElement, bool, bool]] = [(root, True, True)]

@@ -51,7 +51,8 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     paywall_marked = _paywall_marked(root, profile)
     when = fetched_at.date() if fetched_at else None
     headline = find_headline(root, meta.title)
-    removed = clean_tree(root, profile, when, headline, url)
+    says_paywalled = _paywalled(meta.accessible_for_free, paywall_marked, {}, profile)
+    removed = clean_tree(root, profile, when, headline, url, paywalled=says_paywalled)
     prefixes = tuple(profile.source_prefixes) if profile else ()
     sources = pull_sources(_article_scope(root), prefixes + GENERIC_SOURCE_PREFIXES)
     body = _body(root, raw, url, meta.title, profile, when, headline, removed)

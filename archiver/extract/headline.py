@@ -15,6 +15,7 @@ from .treeutil import norm, prose_length, text_of
 
 _CONTAINERS = ("article", "main", "section", "div")
 SCOPE_SHARE = 0.25        # the headline's article holds at least this share of the page's prose
+MIN_PARAGRAPHS = 3
 
 
 def find_headline(root: HtmlElement, title: str | None) -> HtmlElement | None:
@@ -49,9 +50,14 @@ def headline_scope(root: HtmlElement, headline: HtmlElement | None) -> HtmlEleme
             return None
         if any(_inside(h, anc) for h in others):
             return None          # the container already holds another article's headline
-        if prose_length(anc) >= SCOPE_SHARE * total:
+        if prose_length(anc) >= SCOPE_SHARE * total and _paragraphs(anc) >= MIN_PARAGRAPHS:
             return anc
     return None
+
+
+def _paragraphs(el: HtmlElement) -> int:
+    """Paragraphs of prose in ``el``: a header with a long lead is not yet the article."""
+    return sum(1 for p in el.iter("p") if len(text_of(p)) >= 80)
 
 
 def _inside(el: HtmlElement, container: HtmlElement) -> bool:

@@ -262,3 +262,16 @@ def test_pull_quote_does_not_win_over_the_article():
                 f"<aside class='pull'><blockquote><p>{quote}</p></blockquote></aside>"
                 f"{''.join(blocks[4:])}</article></main>")
     assert_all(extract_article(html, URL).text)
+
+
+def test_hidden_text_on_a_page_that_declares_a_paywall_stays_out():
+    """Shipped hidden under a neutral class, but the page says it is not free (JSON-LD)."""
+    import json
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": TITLE,
+          "isAccessibleForFree": False}
+    html = page(f"<article><h1>{TITLE}</h1><div class='body'>{paragraphs(PARAS[:2])}"
+                f"<div class='rest' style='display:none'>{paragraphs(PARAS[2:])}</div></div></article>",
+                head=f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    article = extract_article(html, URL)
+    assert PARAS[5] not in article.text and PARAS[0] in article.text
+    assert article.paywalled is True
