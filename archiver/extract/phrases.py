@@ -24,6 +24,7 @@ _LINKY_KINDS = ("related", "share", "comments")
 _SECTION_KINDS = frozenset(("site", "upsell", "paywall", "newsletter", "related", "comments"))
 _LINE_TAGS = frozenset(("p", "div", "span", "strong", "b"))
 _BOX_MAX = 1200
+_BOX_PARAGRAPH = 40      # two paragraphs of a sentence or more: article, not a box
 _LEAD_PUNCT = "([«\"'“„‹ —–-•|"
 _PAGER = re.compile(r"^(?:[\d\s«»‹›<>|.…/–-]|next|prev|previous|weiter|zurück)+$", re.I)
 _SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")
@@ -183,8 +184,8 @@ def _first_child(el: HtmlElement) -> HtmlElement | None:
 def _box_of(block: HtmlElement) -> HtmlElement:
     """A small box that a boilerplate heading, label or first block opens goes with it.
 
-    Small: few children, little text, at most one real paragraph (an article body has more),
-    and no article or headline inside.
+    Small: few children, little text, at most one paragraph of a sentence or more (an article
+    body, even one cut into short paragraphs, has more), and no article or headline inside.
     """
     parent = block.getparent()
     if parent is None or parent.tag in ("body", "article", "main") or parent.get("itemprop") == "articleBody":
@@ -193,5 +194,5 @@ def _box_of(block: HtmlElement) -> HtmlElement:
         return block
     if parent.find(".//article") is not None or parent.find(".//h1") is not None:
         return block
-    paragraphs = sum(1 for c in parent.iter("p") if len(text_of(c)) > 100)
+    paragraphs = sum(1 for c in parent.iter("p") if len(text_of(c)) > _BOX_PARAGRAPH)
     return parent if paragraphs < 2 else block

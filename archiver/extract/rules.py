@@ -89,7 +89,11 @@ LABELS: dict[str, tuple[str, ...]] = {
 AD_LABELS = ("ad", "ads", "advertisement", "advertising", "sponsored", "sponsored content",
              "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
              "advert", "adverts", "reclame", "advertentie", "annons", "reklame", "reklama", "mainos", "реклама",
-             "広告", "광고", "advertisement - scroll to continue",
+             "広告", "광고", "annonsørinnhold", "annonse", "annonce", "annoncørindhold",
+             "sponset", "sponsrat", "gesponsord", "gesponsert", "reklam", "contenu sponsorisé",
+             "contenido patrocinado", "contenuto sponsorizzato", "conteúdo patrocinado",
+             "publicidade", "advertorial", "paid content", "paid post", "partner content",
+             "advertisement - scroll to continue",
              "story continues below advertisement", "article continues below advertisement",
              "continue reading below", "scroll to continue with content", "artikel wird unter "
              "der anzeige fortgesetzt", "weiterlesen nach der anzeige")

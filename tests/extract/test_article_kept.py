@@ -275,3 +275,23 @@ def test_hidden_text_on_a_page_that_declares_a_paywall_stays_out():
     article = extract_article(html, URL)
     assert PARAS[5] not in article.text and PARAS[0] in article.text
     assert article.paywalled is True
+
+
+def test_ad_label_at_the_top_of_a_section_takes_only_the_ad():
+    """A section of short paragraphs opens with an ad slot: the label's box is the slot."""
+    short = ("The fire started at noon.", "Firefighters arrived within minutes of the call.",
+             "The road was closed for an hour.", "Nobody was hurt, the police said later.")
+    section = ("<div class='page-break item'><div class='adv'><span>REKLAM</span></div>"
+               + "".join(f"<p>{t}</p>" for t in short) + "</div>")
+    html = page(f"<article><h1>{TITLE}</h1><div class='cms'>{paragraphs(PARAS[:4])}{section}"
+                f"{paragraphs(PARAS[4:])}</div></article>")
+    text = extract_article(html, URL).text
+    assert_all(text, short)
+    assert "REKLAM" not in text
+
+
+def test_advertiser_content_label_in_norwegian():
+    html = page(f"<article><h1>{TITLE}</h1><div class='body'>{paragraphs()}</div>"
+                "<div class='x'><span>Annonsørinnhold</span><h3><a href='https://ads.example/'>"
+                "Stive ledd? Prøv dette</a></h3></div></article>")
+    assert "Annonsørinnhold" not in extract_article(html, URL).text
