@@ -194,5 +194,10 @@ def _box_of(block: HtmlElement) -> HtmlElement:
         return block
     if parent.find(".//article") is not None or parent.find(".//h1") is not None:
         return block
-    paragraphs = sum(1 for c in parent.iter("p") if len(text_of(c)) > _BOX_PARAGRAPH)
+    paragraphs = sum(1 for c in parent.iter("p") if _is_sentence(text_of(c)))
     return parent if paragraphs < 2 else block
+
+
+def _is_sentence(text: str) -> bool:
+    """A paragraph of prose: longer than a label, or a short sentence ("Nobody was hurt.")."""
+    return len(text) > _BOX_PARAGRAPH or (len(text) >= 20 and text.endswith((".", "!", "?", "…")))
