@@ -50,6 +50,15 @@ class _Readability(Document):
     position (clean.py); readability does not get to remove the article by a substring.
     """
 
+    def _parse(self, input):
+        """A copy of our tree (readability edits what it is given) without lxml's Cleaner.
+
+        readability parses strings itself and runs lxml's Cleaner over what it is given; the
+        tree here was parsed once and cleaned already (scripts, styles, comments, hidden
+        elements are gone), so a plain copy does.
+        """
+        return copy.deepcopy(input)
+
     def remove_unlikely_candidates(self) -> None:
         """Off; and so is its retry ("ruthless" then not): ``retry_length=0``."""
         return None
