@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 _COMPACT_TZ = re.compile(r"([+-]\d{2})(\d{2})$")
 
@@ -45,31 +46,108 @@ def _aware(when: datetime | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
-# Month names as printed in bylines ("Feb 17, 2026", "17. Feb. 2026", "17. Februar 2026").
+# Month names as bylines print them, in the languages of the pages we meet
+# ("Feb 17, 2026", "17. Feb. 2026", "17. Februar 2026", "28 avril 2023", "5 de mayo de 2024").
 _MONTHS = {name: i + 1 for i, names in enumerate((
-    "jan january januar jänner", "feb february februar", "mar march mär märz mrz",
-    "apr april", "may mai", "jun june juni", "jul july juli", "aug august",
-    "sep sept september", "oct october okt oktober", "nov november", "dec december dez dezember",
+    "jan january januar jänner janvier janv gennaio gen enero ene janeiro januari",
+    "feb february februar février févr fevr febbraio febrero fevereiro fev februari",
+    "mar march mär märz mrz mars marzo março maart",
+    "apr april avril avr aprile abril abr",
+    "may mai maggio mag mayo maio mei",
+    "jun june juni juin giugno giu junio junho",
+    "jul july juli juillet juil luglio lug julio julho",
+    "aug august août aout agosto ago augustus",
+    "sep sept september septembre settembre set septiembre setembro",
+    "oct october okt oktober octobre ottobre ott octubre outubro out",
+    "nov november novembre noviembre novembro",
+    "dec december dez dezember décembre déc dicembre dic diciembre dezembro",
 )) for name in names.split()}
-_MONTH_DAY_YEAR = re.compile(r"^([a-zä]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", re.I)
-_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.?\s+([a-zä]+)\.?\s+(\d{4})$", re.I)
-_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_MONTH = r"([^\W\d_]{3,10})\.?"
+_MONTH_DAY_YEAR = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?(\d{{4}})$", re.I)
+_NUMERIC = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_YEAR_FIRST = re.compile(r"^(\d{4})[./-]\s?(\d{1,2})[./-]\s?(\d{1,2})\.?$|^(\d{4})年\s?(\d{1,2})月\s?(\d{1,2})日$")
+# What may stand around a printed date: a label, a weekday, a time ("15:23 Uhr", "10:05 am").
+_LABEL = re.compile(
+    r"^(?:published|posted|first\s+published|publication|date|datum|veröffentlicht|erschienen|"
+    r"erstellt|publié(?:e)?|publicado|publicada|pubblicato|publicat|gepubliceerd|publisert|"
+    r"publicerad|julkaistu)(?:\s+(?:on|am|le|el|il|em|op|den))?\s*[:：]?\s*", re.I)
+_WEEKDAY = re.compile(
+    r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunedì|martedì|mercoledì|"
+    r"giovedì|venerdì|sabato|domenica|lunes|martes|miércoles|jueves|viernes|sábado|domingo)"
+    r"\.?,?\s+", re.I)
+_TIME = re.compile(r"(?:,|\s[-–|·]|\s(?:um|at|à|alle|a\s+las|às|kl\.?))?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?"
+                   r"\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?(?:\s*\(?[A-Z]{2,5}\)?)?$|\s*\d{1,2}時\d{1,2}分$", re.I)
+_MODIFIED = re.compile(r"^(?:updated|last\s+updated|modified|aktualisiert|zuletzt|stand|"
+                       r"mis\s+à\s+jour|actualizado|actualisé|aggiornato|atualizado)\b", re.I)
 
 
 def parse_printed_date(text: str) -> datetime | None:
-    """A date as a byline prints it, English or German, at midnight UTC (the page gives no time).
+    """The day a byline prints ("17. Feb. 2026", "Published: April 28, 2023, 10:05 am",
+    "Freitag, 28.04.2023", "28 avril 2023 à 15h23", "2025年1月13日"), at midnight UTC: a printed
+    time has no stated zone, so only the day is kept. A date labelled as an update ("Updated",
+    "Aktualisiert", "Stand") is not a publication date: None.
 
     The last resort when a page has no machine-readable date (no JSON-LD, meta or <time>).
     """
     text = " ".join(text.split()).strip(" ·|–-")
-    for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy"), (_NUMERIC, "dmy")):
+    if not text or len(text) > 60 or _MODIFIED.match(text):
+        return None
+    text = _WEEKDAY.sub("", _LABEL.sub("", text)).strip(" ,·|–-")
+    text = _TIME.sub("", text).strip(" ,·|–-")
+    return _day(text)
+
+
+def _day(text: str) -> datetime | None:
+    for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy"), (_NUMERIC, "dmy"),
+                           (_SLASHED, "dmy"), (_YEAR_FIRST, "ymd")):
         match = pattern.match(text)
         if not match:
             continue
-        parts = dict(zip(order, match.groups()))
-        month = _MONTHS.get(parts["m"].lower()) if not parts["m"].isdigit() else int(parts["m"])
+        groups = [g for g in match.groups() if g is not None]
+        parts = dict(zip(order, groups))
+        if pattern is _SLASHED and int(parts["d"]) <= 12 and int(parts["m"]) <= 12 \
+                and parts["d"] != parts["m"]:
+            return None                  # 04/05/2026: April or May? Not guessed.
+        if pattern is _SLASHED and int(parts["m"]) > 12:
+            parts["d"], parts["m"] = parts["m"], parts["d"]        # US order: 04/28/2023
+        month = int(parts["m"]) if parts["m"].isdigit() else _MONTHS.get(parts["m"].lower())
         try:
             return datetime(int(parts["y"]), month or 0, int(parts["d"]), tzinfo=timezone.utc)
         except ValueError:
             return None
     return None
+
+
+# Dates in URLs: "/2026/05/12/", "/2026-05-12-slug", "_2026_05_12", "/20260512/", and a
+# 12-to-14-digit time stamp at the start of an article id ("A2026012914320005196").
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d{2})([/_-])(\d{1,2})\2(\d{1,2})(?!\d)")
+_URL_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(\d*)")
+
+
+def date_in_url(url: str) -> datetime | None:
+    """The publication day the URL's path spells out, at midnight UTC; None if it has none."""
+    path = urlsplit(url).path
+    for match in _URL_DAY.finditer(path):
+        when = _valid(match.group(1), match.group(3), match.group(4))
+        if when:
+            return when
+    for match in _URL_COMPACT.finditer(path):
+        rest = match.group(4)
+        if rest and not (len(rest) >= 4 and int(rest[:2]) < 24 and int(rest[2:4]) < 60):
+            continue                          # a long number, not a date with a time after it
+        when = _valid(match.group(1), match.group(2), match.group(3))
+        if when:
+            return when
+    return None
+
+
+def _valid(year: str, month: str, day: str) -> datetime | None:
+    try:
+        when = datetime(int(year), int(month), int(day), tzinfo=timezone.utc)
+    except ValueError:
+        return None
+    return when if 1995 <= when.year else None
