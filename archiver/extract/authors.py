@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 PERSON, ORG = "person", "org"
@@ -41,6 +42,7 @@ _AGENCY_SUFFIX = re.compile(r"\s*(?:\(([^()]{1,40})\)|\b(?:mit|with|avec|con|com
                             re.I)
 _EMAIL = re.compile(r"<?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b>?")
 _DIGITS = re.compile(r"\d")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _HAS_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|info|news|[a-z]{2})\b", re.I)
 # News agencies: named alone in place of an author, or after a person ("Jane Doe, dpa").
 AGENCIES = frozenset((
@@ -85,8 +87,7 @@ class Name:
 
 def clean(value: str) -> str:
     """Whitespace collapsed, zero-width characters and invisible marks dropped."""
-    value = "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
-    return " ".join(value.split()).strip(" ,;:|·•-–—")
+    return " ".join(_INVISIBLE.sub("", value).split()).strip(" ,;:|·•-–—")
 
 
 def key(name: str) -> str:
@@ -230,13 +231,15 @@ def dedupe(names: list[Name]) -> list[Name]:
     return list(seen.values())
 
 
-def choose(sources: list[list[Name]], printed: list[Name]) -> list[str]:
+def choose(sources: list[list[Name]], read_printed: Callable[[], list[Name]]) -> list[str]:
     """The authors, by the record's convention: the persons of the first metadata source that
     names any (JSON-LD, then the meta tags), else the persons of the printed byline; an
     organisation (agency, desk, the publisher itself) only when no person is named anywhere,
-    from the first source that names one."""
-    persons = next(([n for n in s if n.kind == PERSON] for s in sources + [printed]
+    from the first source that names one. The printed byline is only read when needed."""
+    persons = next(([n for n in s if n.kind == PERSON] for s in sources
                     if any(n.kind == PERSON for n in s)), [])
+    printed = [] if persons else read_printed()
+    persons = persons or [n for n in printed if n.kind == PERSON]
     if persons:
         return [n.text for n in dedupe(persons)]
     orgs = next(([n for n in s if n.kind == ORG] for s in sources + [printed]

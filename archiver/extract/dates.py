@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -30,8 +31,9 @@ def parse_date(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
-def first_date(values: list[str | None], fetched_at: datetime | None) -> str | None:
-    """The first value that parses and is not later than the fetch, as ISO 8601."""
+def first_date(values: Iterable[str | None], fetched_at: datetime | None) -> str | None:
+    """The first value that parses and is not later than the fetch, as ISO 8601 (``values``
+    may be lazy: costly sources are only read when the cheap ones gave nothing)."""
     limit = _aware(fetched_at)
     for value in values:
         when = parse_date(value)

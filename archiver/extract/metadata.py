@@ -85,10 +85,7 @@ def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime
     m.publisher = m.publisher or site_in_title(title_tag, m.title)
     m.authors = _authors(root, art, index, meta, frozenset(authors.site_keys_of(
         m.site_name, m.publisher, *publishers)) | frozenset(keys))
-    m.published = first_date([jsonld.text(art.get("datePublished")), *(first(k) for k in PUBLISHED_META),
-                              marked_date(root)], fetched_at) \
-        or first_date([printed_date(root), _title_date(decode(first("og:title")) or title_tag),
-                       _url_date(url)], fetched_at)
+    m.published = first_date(_published_candidates(root, url, art, first, title_tag), fetched_at)
     m.modified = first_date([jsonld.text(art.get("dateModified")), first("article:modified_time"),
                              first("og:updated_time", "datemodified", "dcterms.modified")], fetched_at)
     m.declared_language = _declared_language(root, first("og:locale"), art)
@@ -123,6 +120,18 @@ def _profile_strip(title: str | None, profile) -> str | None:
     return title
 
 
+def _published_candidates(root: HtmlElement, url: str, art: dict[str, Any], first, title_tag):
+    """Publication dates in order of trust, each read only if the ones before gave none: the
+    publisher's statements (JSON-LD, meta tags), the markup (<time>, microdata), then what is
+    printed (a dateline, a date in the title) and the URL."""
+    yield jsonld.text(art.get("datePublished"))
+    yield from (first(k) for k in PUBLISHED_META)
+    yield marked_date(root)
+    yield printed_date(root)
+    yield _title_date(decode(first("og:title")) or title_tag)
+    yield _url_date(url)
+
+
 def _title_date(title: str | None) -> str | None:
     when = parse_printed_date(date_in_title(title) or "")
     return when.isoformat() if when else None
@@ -155,7 +164,7 @@ def _authors(root: HtmlElement, art: dict[str, Any], index, meta, keys: frozense
                 for name in _typed(authors.split_names(value, site_keys=keys), is_org)]] if art else []
     sources += [[n for v in meta.get(k, []) for n in authors.split_names(v, site_keys=keys)]
                 for k in AUTHOR_META]
-    return authors.choose(sources, printed_bylines(root, keys))
+    return authors.choose(sources, lambda: printed_bylines(root, keys))
 
 
 def _typed(names: list[authors.Name], is_org: bool) -> list[authors.Name]:

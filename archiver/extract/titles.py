@@ -39,6 +39,8 @@ _HEADING_SKIP = frozenset(("nav", "footer", "aside", "a", "figure", "figcaption"
 _CHROME = re.compile(r"crumb|teaser|related|recommend|sidebar|menu|navigation|nav-|footer", re.I)
 _HEADLINE_CLASS = re.compile(r"headline|title", re.I)
 _MAX_HEADINGS = 40
+# Invisible format characters (soft hyphen, zero-width space/joiners, bidi marks, BOM).
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
 def decode(value: str | None) -> str | None:
@@ -50,8 +52,7 @@ def decode(value: str | None) -> str | None:
         if "&" not in value:
             break
         value = html.unescape(value)
-    value = "".join(ch for ch in value if unicodedata.category(ch) != "Cf")
-    return norm(value) or None
+    return norm(INVISIBLE.sub("", value)) or None
 
 
 def site_keys(names: list[str | None], url: str) -> set[str]:
