@@ -42,6 +42,7 @@ _AGENCY_SUFFIX = re.compile(r"\s*(?:\(([^()]{1,40})\)|\b(?:mit|with|avec|con|com
                             re.I)
 _EMAIL = re.compile(r"<?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b>?")
 _DIGITS = re.compile(r"\d")
+_DATE_LIKE = re.compile(r"[:/@]|\d{4}|\d+\.\d+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _HAS_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|info|news|[a-z]{2})\b", re.I)
 # News agencies: named alone in place of an author, or after a person ("Jane Doe, dpa").
@@ -158,20 +159,17 @@ def classify(part: str, *, printed: bool = False, site_keys: frozenset[str] = fr
     k = key(part)
     if not k:
         return None
-    if k in _AGENCY_KEYS or k in site_keys or _HAS_DOMAIN.search(part) or _names_site(k, site_keys):
+    if k in _AGENCY_KEYS or k in site_keys or _HAS_DOMAIN.search(part):
         return Name(part, ORG)
+    if _DESK_WORDS.search(part) and not _DATE_LIKE.search(part):
+        return Name(part, ORG)            # "BR24 Redaktion", "Online-Redaktion"
     if _DIGITS.search(part) or _NON_NAME.search(part):
         return None
-    if _DESK_WORDS.search(part) or _shouting(part):
+    if _shouting(part):
         return Name(part, ORG)
     if printed and not looks_like_person(part):
         return None
     return Name(part, PERSON)
-
-
-def _names_site(k: str, site_keys: frozenset[str]) -> bool:
-    """"Deutsche Welle (www.dw.com)", "Mirror Online": the site's name with a little around it."""
-    return any(len(s) >= 4 and k.startswith(s) and len(k) <= len(s) + 12 for s in site_keys)
 
 
 def _shouting(part: str) -> bool:

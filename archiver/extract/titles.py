@@ -62,9 +62,20 @@ def site_keys(names: list[str | None], url: str) -> set[str]:
     host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
     if host:
         keys.add(_key(host))
-        label = host.split(".")[-2] if host.count(".") >= 1 else host
-        keys.add(_key(label))
+        keys.add(_key(site_label(host)))
     return {k for k in keys if len(k) >= 2}
+
+
+def site_label(host: str) -> str:
+    """The name part of a host: "globalnews" of globalnews.ca, "dailystar" of
+    www.dailystar.co.uk (a second-level label like co., com., org. under a country is skipped)."""
+    labels = host.lower().removeprefix("www.").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
+
+
+_SECOND_LEVEL = frozenset(("co", "com", "org", "net", "gov", "ac", "ne", "or", "gv", "edu"))
 
 
 def _key(text: str) -> str:
