@@ -42,6 +42,7 @@ _AGENCY_SUFFIX = re.compile(r"\s*(?:\(([^()]{1,40})\)|\b(?:mit|with|avec|con|com
                             re.I)
 _EMAIL = re.compile(r"<?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b>?")
 _DIGITS = re.compile(r"\d")
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)+$")     # "jane-roe": a URL's name, not a name
 _DATE_LIKE = re.compile(r"[:/@]|\d{4}|\d+\.\d+")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 _HAS_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|info|news|[a-z]{2})\b", re.I)
@@ -161,6 +162,8 @@ def classify(part: str, *, printed: bool = False, site_keys: frozenset[str] = fr
         return None
     if k in _AGENCY_KEYS or k in site_keys or _HAS_DOMAIN.search(part):
         return Name(part, ORG)
+    if _SLUG.match(part):
+        return None
     if _DESK_WORDS.search(part) and not _DATE_LIKE.search(part):
         return Name(part, ORG)            # "BR24 Redaktion", "Online-Redaktion"
     if _DIGITS.search(part) or _NON_NAME.search(part):

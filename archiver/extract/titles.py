@@ -154,7 +154,7 @@ def _is_section(segment: str, rest: str) -> bool:
     sentence punctuation, and much shorter than the headline before it."""
     segment = segment.strip()
     return (0 < len(segment.split()) <= 3 and len(segment) <= 30 and not re.search(r"[.!?\"'«»„“”]", segment)
-            and len(rest) >= 3 * len(segment))
+            and len(rest) >= 2 * len(segment))
 
 
 def core(candidates: list[str]) -> list[str]:
