@@ -28,6 +28,7 @@ import ast
 import json
 import sys
 import time
+import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -110,7 +111,8 @@ def same(field: str, truth: Any, got: Any) -> bool:
 
 
 def loose(text: Any) -> str:
-    return "".join(ch for ch in norm(text).casefold() if ch.isalnum())
+    folded = unicodedata.normalize("NFKD", norm(text).casefold())
+    return "".join(ch for ch in folded if ch.isalnum())
 
 
 def run(systems: dict[str, Callable], pages) -> dict[str, tuple[dict[str, dict], float]]:

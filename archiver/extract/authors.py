@@ -24,20 +24,22 @@ from dataclasses import dataclass
 PERSON, ORG = "person", "org"
 
 # Labels before the names: "By", "Von", "Par", "Por", "Di", "Door", "Av"; "Autor:", "Text:".
-_LABEL_COLON = re.compile(
-    r"^(?:autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|auteur(?:e|s)?|autore|autori|"
-    r"autora|autores|text|texte|texto|testo|verfasser(?:in)?|by|von|par|por)\s*[:：]\s*", re.I)
-_LABEL_ONLY = re.compile(
-    r"(?:autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|auteur(?:e|s)?|autore|autori|"
-    r"autora|autores|text|texte|texto|testo|verfasser(?:in)?|by|von|par|por)\s*[:：]?", re.I)
+_LABELS = (r"autor(?:in|en|innen)?(?:\s*/\s*autor(?:in)?)?|authors?|auteur(?:e|s)?|autore|autori|"
+           r"autora|autores|text|texte|texto|testo|verfasser(?:in)?|текст|автор|by|von|par|por|"
+           r"(?:posted|published|written)\s+by|publicado\s+por|publié\s+par|pubblicato\s+da|"
+           r"veröffentlicht\s+von")
+_LABEL_COLON = re.compile(rf"^(?:{_LABELS})\s*[:：]\s*", re.I)
+_LABEL_ONLY = re.compile(rf"(?:{_LABELS})\s*[:：]?", re.I)
 _GENRE = (r"(?:(?:ein|eine|a|an|un|une|una)\s+)?(?:kommentar|analyse|analysis|interview|essay|"
           r"gastbeitrag|gastkommentar|kolumne|column|commentary|opinion|review|reportage|kritik|"
-          r"glosse|chronique|tribune|editorial|leitartikel|article|artikel|text|story|photos?|fotos?)\s+")
+          r"glosse|chronique|tribune|editorial|leitartikel|article|artikel|text|story)\s+")
 _LABEL_WORD = re.compile(
-    rf"^(?:{_GENRE})?(?:(?:written|reported|compiled|words)\s+by|texto\s+de|a\s+cura\s+di|"
+    rf"^(?:{_GENRE})?(?:(?:written|reported|compiled|posted|published|words)\s+by|texto\s+de|"
+    r"a\s+cura\s+di|publicado\s+por|publié\s+par|pubblicato\s+da|veröffentlicht\s+von|"
     r"by|von|vom|par|por|di|door|av|af)(?:\s+|$)", re.I)
 # Between names: "and" in the languages of the bylines we meet, commas, semicolons, bars.
-_SPLIT = re.compile(r"\s*(?:[,;|·•]|\s&\s|\s(?:and|und|et|e|y|og|och|en|i|ve|és)\s)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:[,;|·•]|\s&\s|\s(?:and|und|et|e|y|og|och|en|i|ve|és)\s|"
+                    r"(?<=[^\W\d_]{2})\.(?=\s+[^\W\d_]{2}))\s*", re.I)   # "Name. Outlet"
 _AGENCY_SUFFIX = re.compile(r"\s*(?:\(([^()]{1,40})\)|\b(?:mit|with|avec|con|com|met)\s+(\S+(?:\s\S+)?))\s*$",
                             re.I)
 _EMAIL = re.compile(r"<?\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b>?")
@@ -76,7 +78,9 @@ _PARTICLES = frozenset(("von", "van", "der", "den", "de", "da", "di", "del", "de
 _CREDIT = re.compile(r"\b(?:image|images|photo|photos|foto|fotos|bild|picture|getty|istock|"
                      r"shutterstock|credit|copyright)\b|©", re.I)
 _NON_NAME = re.compile(r"[\d:=/\\<>{}\[\]()#*+?!\"“”„]")
-_UPPER_WORD = re.compile(r"^[^\W\d_]{2,}$")
+# Accounts, not names: what a CMS shows when nobody filled in the author.
+_NO_NAMES = frozenset(("admin", "administrator", "webmaster", "root", "user", "guest", "anonymous",
+                       "unknown", "editor", "author", "autor", "redaktion", "null", "none", "nobody"))
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,9 @@ def split_names(value: str, *, printed: bool = False, site_keys: frozenset[str] 
             out.append(name)
         if agency:
             out.append(Name(agency, ORG))
+    if any(n.kind == PERSON and len(n.text.split()) >= 2 for n in out):
+        # beside a full name, one word is a place or an outlet ("Jane Doe, Frankfurt")
+        out = [n for n in out if n.kind != PERSON or len(n.text.split()) >= 2 or _is_caseless(n.text)]
     return out
 
 
@@ -168,17 +175,18 @@ def classify(part: str, *, printed: bool = False, site_keys: frozenset[str] = fr
         return Name(part, ORG)            # "BR24 Redaktion", "Online-Redaktion"
     if _DIGITS.search(part) or _NON_NAME.search(part):
         return None
-    if _shouting(part):
-        return Name(part, ORG)
+    if _first_word_names_org(part, site_keys):
+        return Name(part, ORG)            # "MDR Thüringen", "AP National": a desk of the site
+    if k in _NO_NAMES:
+        return None
     if printed and not looks_like_person(part):
         return None
     return Name(part, PERSON)
 
 
-def _shouting(part: str) -> bool:
-    """Two or more words all in capitals ("MDR THÜRINGEN", "DER SPIEGEL"): a brand or a desk."""
+def _first_word_names_org(part: str, site_keys: frozenset[str]) -> bool:
     words = part.split()
-    return len(words) >= 2 and all(w.isupper() for w in words if _UPPER_WORD.match(w))
+    return len(words) >= 2 and (key(words[0]) in site_keys or key(words[0]) in _AGENCY_KEYS)
 
 
 def looks_like_person(part: str) -> bool:

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from .authors import Name, clean, is_label, split_names
 
-_ATTR = re.compile(r"byline|author|autor|auteur|autore|verfasser|writer|reporter|creator", re.I)
+_ATTR = re.compile(r"byline|author|autor|auteur|autore|verfasser|writer|reporter|creator|avtor", re.I)
 # Author elements that are not the byline (an avatar, a bio, a social link) ...
 _NOT_BYLINE = re.compile(
     r"comment|kommentar|quote|zitat|teaser|related|recommend|avatar|image|img|photo|foto|"

@@ -28,8 +28,10 @@ def marked_date(root: HtmlElement) -> str | None:
     body = root.find("body")
     if body is None:
         return None
-    for el in body.xpath(".//*[@itemprop='datePublished' or @pubdate]"):
-        value = el.get("datetime") or el.get("content") or text_of(el)
+    # microdata, HTML's old pubdate, and hAtom's <abbr class="published" title="ISO date">
+    for el in body.xpath(".//*[@itemprop='datePublished' or @pubdate] | .//abbr[@title and "
+                         "contains(concat(' ', normalize-space(@class), ' '), ' published ')]"):
+        value = el.get("datetime") or el.get("content") or el.get("title") or text_of(el)
         if parse_date(value) and _in_article(el):
             return value
     fallback = None
@@ -64,19 +66,19 @@ def _in_article(el: HtmlElement) -> bool:
     return True
 
 
-def printed_date(root: HtmlElement) -> str | None:
+def printed_date(root: HtmlElement, dayfirst: bool | None = None) -> str | None:
     """A dateline printed as text in the article's head, before the prose: the last resort
     for pages without a machine-readable date (mirrors that drop the JSON-LD, fact boxes)."""
     article = next(root.iter("article"), None)
     scope = article if article is not None else root.find("body")
     if scope is None:
         return None
-    for el in scope.iter("span", "div", "time", "p", "small", "li", "dd", "td"):
+    for el in scope.iter("span", "div", "time", "p", "small", "li", "dd", "td", "b", "strong", "em"):
         text = text_of(el) if el.tag == "p" or len(el) < 6 else ""
         if el.tag == "p" and len(text) > 80:
             return None                  # the body has started: a date there is not the byline
         if 6 <= len(text) <= 60 and _in_article(el):
-            when = parse_printed_date(text)
+            when = parse_printed_date(text, dayfirst)
             if when is not None:
                 return when.isoformat()
     return None

@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 _COMPACT_TZ = re.compile(r"([+-]\d{2})(\d{2})$")
+_UTC_NAME = re.compile(r"\s*(?:GMT|UTC|Z)$", re.I)
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -16,6 +17,8 @@ def parse_date(value: str | None) -> datetime | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
+    if _UTC_NAME.search(value) and not value.endswith(("Z", "z")):
+        value = _UTC_NAME.sub("+00:00", value)          # "2019-11-18 17:19:53 GMT"
     candidate = _COMPACT_TZ.sub(r"\1:\2", value.replace(" ", "T", 1) if "T" not in value else value)
     for text in (candidate, value):
         try:
@@ -72,9 +75,10 @@ _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})[./-]\s?(\d{1,2})[./-]\s?(\d{1,2})\.?$|^(\d{4})年\s?(\d{1,2})月\s?(\d{1,2})日$")
 # What may stand around a printed date: a label, a weekday, a time ("15:23 Uhr", "10:05 am").
 _LABEL = re.compile(
-    r"^(?:published|posted|first\s+published|publication|date|datum|veröffentlicht|erschienen|"
-    r"erstellt|publié(?:e)?|publicado|publicada|pubblicato|publicat|gepubliceerd|publisert|"
-    r"publicerad|julkaistu)(?:\s+(?:on|am|le|el|il|em|op|den))?\s*[:：]?\s*", re.I)
+    r"^(?:published|posted|first\s+published|publication|date|datum|veröffentlicht|publiziert|"
+    r"erschienen|erstellt|publié(?:e)?|publicado|publicada|pubblicato|publicat|gepubliceerd|"
+    r"publisert|publicerad|julkaistu|опубликовано|기사입력|입력|등록|発行|公開|配信|发布|發佈)"
+    r"(?:\s+(?:on|am|le|el|il|em|op|den))?\s*[:：]?\s*", re.I)
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
@@ -84,26 +88,44 @@ _WEEKDAY = re.compile(
 _TIME = re.compile(r"(?:,|\s[-–|·]|\s(?:um|at|à|alle|a\s+las|às|kl\.?))?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?"
                    r"\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?(?:\s*\(?[A-Z]{2,5}\)?)?$|\s*\d{1,2}時\d{1,2}分$", re.I)
 _MODIFIED = re.compile(r"^(?:updated|last\s+updated|modified|aktualisiert|zuletzt|stand|"
-                       r"mis\s+à\s+jour|actualizado|actualisé|aggiornato|atualizado)\b", re.I)
+                       r"mis\s+à\s+jour|actualizado|actualisé|aggiornato|atualizado|обновлено|"
+                       r"수정|최종수정|更新|最終更新)", re.I)
 
 
-def parse_printed_date(text: str) -> datetime | None:
+def parse_printed_date(text: str, dayfirst: bool | None = None) -> datetime | None:
     """The day a byline prints ("17. Feb. 2026", "Published: April 28, 2023, 10:05 am",
     "Freitag, 28.04.2023", "28 avril 2023 à 15h23", "2025年1月13日"), at midnight UTC: a printed
     time has no stated zone, so only the day is kept. A date labelled as an update ("Updated",
     "Aktualisiert", "Stand") is not a publication date: None.
 
+    ``dayfirst`` settles "05/10/2018": True (the page's language writes day/month, as all but
+    American English do), False (month/day), None (not guessed: no date).
+
     The last resort when a page has no machine-readable date (no JSON-LD, meta or <time>).
     """
-    text = " ".join(text.split()).strip(" ·|–-")
+    text = " ".join(text.split()).strip(" ·|–-[]()")
     if not text or len(text) > 60 or _MODIFIED.match(text):
         return None
-    text = _WEEKDAY.sub("", _LABEL.sub("", text)).strip(" ,·|–-")
-    text = _TIME.sub("", text).strip(" ,·|–-")
-    return _day(text)
+    text = _WEEKDAY.sub("", _LABEL.sub("", text).strip(" [](),")).strip(" ,·|–-[]()")
+    text = _TIME.sub("", text).strip(" ,·|–-[]()")
+    return _day(text, dayfirst)
 
 
-def _day(text: str) -> datetime | None:
+def dayfirst_for(language: str | None, url: str = "") -> bool | None:
+    """Whether the page writes numeric dates day first, by its declared language: American
+    English does not; other English (British? Indian?) cannot be told from "en" alone; the
+    rest do. Without a declared language, a country's domain (``.br``, ``.de``; not ``.us``)
+    says day first."""
+    lang = (language or "").lower().replace("_", "-")
+    if not lang:
+        tld = (urlsplit(url).hostname or "").rsplit(".", 1)[-1]
+        return True if len(tld) == 2 and tld.isalpha() and tld != "us" else None
+    if lang.startswith("en"):
+        return False if lang.startswith(("en-us", "en-ph")) else (True if "-" in lang else None)
+    return True
+
+
+def _day(text: str, dayfirst: bool | None = None) -> datetime | None:
     for pattern, order in ((_MONTH_DAY_YEAR, "mdy"), (_DAY_MONTH_YEAR, "dmy"), (_NUMERIC, "dmy"),
                            (_SLASHED, "dmy"), (_YEAR_FIRST, "ymd")):
         match = pattern.match(text)
@@ -113,8 +135,11 @@ def _day(text: str) -> datetime | None:
         parts = dict(zip(order, groups))
         if pattern is _SLASHED and int(parts["d"]) <= 12 and int(parts["m"]) <= 12 \
                 and parts["d"] != parts["m"]:
-            return None                  # 04/05/2026: April or May? Not guessed.
-        if pattern is _SLASHED and int(parts["m"]) > 12:
+            if dayfirst is None:
+                return None              # 04/05/2026: April or May? Not guessed.
+            if not dayfirst:
+                parts["d"], parts["m"] = parts["m"], parts["d"]
+        elif pattern is _SLASHED and int(parts["m"]) > 12:
             parts["d"], parts["m"] = parts["m"], parts["d"]        # US order: 04/28/2023
         month = int(parts["m"]) if parts["m"].isdigit() else _MONTHS.get(parts["m"].lower())
         try:

@@ -66,6 +66,15 @@ def article_node(nodes: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
+def page_node(nodes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The page's WebPage node (Yoast and other SEO plugins put the dates there when the
+    graph has no article node)."""
+    for node in nodes:
+        if types_of(node) & {"webpage", "itempage"}:
+            return node
+    return None
+
+
 def by_id(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
 

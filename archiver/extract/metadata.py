@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from . import authors, jsonld
 from .bylines import printed_bylines
 from .datelines import marked_date, printed_date
-from .dates import date_in_url, first_date, parse_printed_date
+from .dates import date_in_url, dayfirst_for, first_date, parse_printed_date
 from .titles import choose_title, date_in_title, decode, site_in_title, site_keys
 from .treeutil import norm
 
@@ -74,21 +74,24 @@ def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime
     m = Meta()
     m.site_name = decode(first("og:site_name", "application-name"))
     publishers = [n for n in (decode(p) for p in jsonld.publisher_names(art, nodes, index)) if n]
-    m.publisher = choose_publisher(m.site_name, publishers, decode(first("application-name")))
-    keys = site_keys([m.site_name, m.publisher, *publishers], url)
+    app_name = decode(first("application-name"))
+    keys = site_keys([m.site_name, app_name, *publishers], url)
     m.canonical_url = _canonical(root, url, first("og:url"))
     title_tag = _title(root)
     m.title = choose_title(
         _profile_strip(jsonld.text(art.get("headline")), profile),
         _profile_strip(first("og:title"), profile), _profile_strip(first("twitter:title"), profile),
         _profile_strip(title_tag, profile), root, keys)
-    m.publisher = m.publisher or site_in_title(title_tag, m.title)
+    m.publisher = choose_publisher([m.site_name, *publishers, app_name, site_in_title(title_tag, m.title)])
     m.authors = _authors(root, art, index, meta, frozenset(authors.site_keys_of(
-        m.site_name, m.publisher, *publishers)) | frozenset(keys))
-    m.published = first_date(_published_candidates(root, url, art, first, title_tag), fetched_at)
-    m.modified = first_date([jsonld.text(art.get("dateModified")), first("article:modified_time"),
-                             first("og:updated_time", "datemodified", "dcterms.modified")], fetched_at)
+        m.site_name, m.publisher, app_name, *publishers)) | frozenset(keys))
     m.declared_language = _declared_language(root, first("og:locale"), art)
+    page = jsonld.page_node(nodes) or {}
+    m.published = first_date(_published_candidates(root, url, art, page, first, title_tag,
+                                                    dayfirst_for(m.declared_language, url)), fetched_at)
+    m.modified = first_date([jsonld.text(art.get("dateModified")), jsonld.text(page.get("dateModified")),
+                             first("article:modified_time"),
+                             first("og:updated_time", "datemodified", "dcterms.modified")], fetched_at)
     m.description = decode(jsonld.text(art.get("description")) or first("og:description", "description",
                                                                         "twitter:description"))
     m.section = decode(jsonld.text(art.get("articleSection")) or first("article:section"))
@@ -101,14 +104,28 @@ def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime
     return m
 
 
-def choose_publisher(site_name: str | None, publishers: list[str], app_name: str | None) -> str | None:
-    """The site's own name: og:site_name, else the JSON-LD publisher; a bare host name
-    ("stern.de") only when the page gives no other."""
-    names = [n for n in (site_name, *publishers, app_name) if n and len(n) <= 100]
-    return next((n for n in names if not _DOMAIN_LIKE.match(n)), names[0] if names else None)
+def choose_publisher(names: list[str | None]) -> str | None:
+    """The site's own name, as most of its sources state it (og:site_name, the JSON-LD
+    publisher, application-name, the <title>'s suffix; on a tie, the first): a site that
+    puts a section in og:site_name ("Security") still names itself elsewhere. A bare host name
+    ("stern.de", even "https://www.example.com") only when no source gives another, and then
+    without its scheme and ``www.``."""
+    names = [n for n in names if n and len(n) <= 100]
+    named = [n for n in names if not _bare_host(n)]
+    if named:
+        votes = [authors.key(n) for n in named]
+        return max(named, key=lambda n: (votes.count(authors.key(n)), -named.index(n)))
+    if not names:
+        return None
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", names[0]).rstrip("/") or None
 
 
-_DOMAIN_LIKE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
+def _bare_host(name: str) -> bool:
+    """"stern.de", "https://www.example.com": a host, not a name ("MacRumors.com" is a name)."""
+    return bool(_DOMAIN_LIKE.match(name)) and (name == name.lower() or name.lower().startswith(("http", "www.")))
+
+
+_DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
 
 
 def _profile_strip(title: str | None, profile) -> str | None:
@@ -120,14 +137,16 @@ def _profile_strip(title: str | None, profile) -> str | None:
     return title
 
 
-def _published_candidates(root: HtmlElement, url: str, art: dict[str, Any], first, title_tag):
+def _published_candidates(root: HtmlElement, url: str, art: dict[str, Any], page: dict[str, Any],
+                          first, title_tag, dayfirst: bool | None):
     """Publication dates in order of trust, each read only if the ones before gave none: the
     publisher's statements (JSON-LD, meta tags), the markup (<time>, microdata), then what is
     printed (a dateline, a date in the title) and the URL."""
     yield jsonld.text(art.get("datePublished"))
+    yield jsonld.text(page.get("datePublished"))
     yield from (first(k) for k in PUBLISHED_META)
     yield marked_date(root)
-    yield printed_date(root)
+    yield printed_date(root, dayfirst)
     yield _title_date(decode(first("og:title")) or title_tag)
     yield _url_date(url)
 

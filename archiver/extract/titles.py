@@ -30,7 +30,7 @@ from .treeutil import norm, text_of
 _SEP = r"(?:\s+[|｜│\-–—:·•»/]+\s+|\s*[|｜│ㅣ：]\s*)"
 _TAIL = re.compile(rf"^(.*\S){_SEP}((?:(?!{_SEP}).)+)$")          # the last segment
 _BAR_TAIL = re.compile(rf"^(.*\S)\s*[|｜│ㅣ]\s*((?:(?!{_SEP}).)+)$")  # a last segment after a bar
-_HEAD = re.compile(rf"^((?:(?!{_SEP}).)+?)(?:{_SEP}|:\s+)(.+)$")     # the first one
+_HEAD = re.compile(rf"^((?:(?!{_SEP}).)+?)({_SEP}|:\s+)(.+)$")      # the first one
 _DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{4}-\d{2}-\d{2}$")
 # A kicker joined to the headline: "Kicker: Headline", "Kicker | Headline", "Kicker - Headline".
 _KICKER_SEPS = (": ", " | ", " - ", " – ", " — ", " · ", " :: ", "：", "｜")
@@ -85,14 +85,18 @@ def _key(text: str) -> str:
 
 def _names_site(segment: str, keys: set[str]) -> bool:
     """A segment is the site's name: equal to one of its names, or one of them (four letters
-    or more) with a little around it ("Mirror Online", "Corriere.it", "Die Neue X Zeitung")."""
+    or more) with a little around it: a domain ending or a word ("Corriere.it", "Mirror
+    Online"), or more words of a name, capitalised ("Die Neue Südtiroler Tageszeitung"), not
+    a phrase ("The Guardian view on Hong Kong")."""
     k = _key(segment)
-    if not k or len(segment.split()) > 6:
+    words = segment.split()
+    if not k or len(words) > 6:
         return False
     if k in keys:
         return True
-    return any(len(s) >= 4 and (k.startswith(s) or k.endswith(s)) and len(k) <= len(s) + 24
-               for s in keys)
+    named = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return any(len(s) >= 4 and (k.startswith(s) or k.endswith(s))
+               and (len(k) <= len(s) + 8 or (named and len(k) <= len(s) + 24)) for s in keys)
 
 
 def strip_site(title: str | None, keys: set[str]) -> str | None:
@@ -110,9 +114,10 @@ def strip_site(title: str | None, keys: set[str]) -> str | None:
         if not match or not _is_section(match.group(2), match.group(1)):
             break
         title = match.group(1).strip()
-    match = _HEAD.match(title)
-    if match and _names_site(match.group(1), keys):
-        title = match.group(2).strip()
+    match = _HEAD.match(title)           # "Site | Headline"; "Site: Headline" only if exactly the site
+    if match and (_names_site(match.group(1), keys) if match.group(2).strip() != ":"
+                  else _key(match.group(1)) in keys):
+        title = match.group(3).strip()
     return title or None
 
 
