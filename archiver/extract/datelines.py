@@ -73,12 +73,19 @@ def printed_date(root: HtmlElement, dayfirst: bool | None = None) -> str | None:
     scope = article if article is not None else root.find("body")
     if scope is None:
         return None
-    for el in scope.iter("span", "div", "time", "p", "small", "li", "dd", "td", "b", "strong", "em"):
-        text = text_of(el) if el.tag == "p" or len(el) < 6 else ""
+    for el in scope.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = text_of(el) if el.tag == "p" or (el.tag in _DATELINE_TAGS and len(el) < 6) else ""
         if el.tag == "p" and len(text) > 80:
             return None                  # the body has started: a date there is not the byline
-        if 6 <= len(text) <= 60 and _in_article(el):
-            when = parse_printed_date(text, dayfirst)
-            if when is not None:
-                return when.isoformat()
+        tail = (el.tail or "").strip()   # "<h1>…</h1> Posted: 28.04.2023" (loose text)
+        for candidate in (text, tail):
+            if 6 <= len(candidate) <= 60 and _in_article(el):
+                when = parse_printed_date(candidate, dayfirst)
+                if when is not None:
+                    return when.isoformat()
     return None
+
+
+_DATELINE_TAGS = frozenset(("span", "div", "time", "small", "li", "dd", "td", "b", "strong", "em"))

@@ -36,13 +36,18 @@ def parse_date(value: str | None) -> datetime | None:
 
 def first_date(values: Iterable[str | None], fetched_at: datetime | None) -> str | None:
     """The first value that parses and is not later than the fetch, as ISO 8601 (``values``
-    may be lazy: costly sources are only read when the cheap ones gave nothing)."""
+    may be lazy: costly sources are only read when the cheap ones gave nothing). Placeholders
+    ("0001-01-01", the Unix epoch) are no dates."""
     limit = _aware(fetched_at)
     for value in values:
         when = parse_date(value)
-        if when is not None and (limit is None or when <= limit):
+        if when is not None and (limit is None or when <= limit) and when.year >= 1800 \
+                and when != _EPOCH:
             return when.isoformat()
     return None
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def _aware(when: datetime | None) -> datetime | None:

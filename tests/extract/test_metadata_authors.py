@@ -153,3 +153,19 @@ def test_given_and_family_names_are_joined():
 ])
 def test_what_is_no_person_name(value, want):
     assert authors(head=meta("author", value)) == want
+
+
+@pytest.mark.parametrize("value, want", [
+    ("LISA MASCARO, ERIC TUCKER, Associated Press", ["LISA MASCARO", "ERIC TUCKER"]),   # capitals: persons
+    ("Max Muster. Rheinblick", ["Max Muster"]),                  # "Name. Outlet" (the site)
+    ("Victor Tangermann, Futurism", ["Victor Tangermann"]),      # one word beside a full name: an outlet
+    ("AP National", ["AP National"]),                             # an agency's desk, and nobody else
+    ("admin", []),                                                # a CMS account, not a name
+])
+def test_metadata_values_in_the_wild(value, want):
+    assert authors(head=meta("author", value)) == want
+
+
+def test_a_desk_named_after_the_site_is_an_organisation():
+    head = og("og:site_name", "RB") + meta("author", "Max Muster, RB Sachsen")
+    assert extract_article(article_page("de", head=head), URL).authors == ["Max Muster"]

@@ -126,3 +126,37 @@ def test_printed_dates_in_many_forms(printed, day):
 @pytest.mark.parametrize("printed", ["04/05/2026", "Stand: 28.04.2023", "Updated May 5, 2026", "Mai 2026"])
 def test_ambiguous_or_update_dates_are_not_read(printed):
     assert parse_printed_date(printed) is None
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z"])
+def test_placeholder_dates_are_no_dates(placeholder):
+    head = ld({"@type": ARTICLE, "datePublished": placeholder}) + \
+        og("article:published_time", "2026-05-05T09:30:00+02:00")
+    assert published(head=head) == "2026-05-05T09:30:00+02:00"
+
+
+def test_dates_in_other_common_markup():
+    assert published(header='<time datetime="2019-11-18 17:19:53 GMT">Nov 18</time>') == \
+        "2019-11-18T17:19:53+00:00"
+    assert published(header='<abbr class="published" title="2019-11-18T17:19:53-05:00">Nov 18</abbr>') == \
+        "2019-11-18T17:19:53-05:00"
+    graph = {"@graph": [{"@type": "WebPage", "datePublished": "2018-04-18T14:39:09+02:00"}]}
+    assert published(head=ld(graph)) == "2018-04-18T14:39:09+02:00"
+
+
+def test_a_dateline_printed_as_loose_text_after_the_headline():
+    header = "<dl class='title'><dt>Bahn-Streik</dt></dl> Veröffentlicht: [ 2018-09-28 17:32 ]"
+    assert published("de", header=header) == "2018-09-28T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("lang, url, day", [
+    ("de", URL, "2018-10-05"),                                        # German: day first
+    ("en-US", URL, "2018-05-10"),                                     # American: month first
+    ("en", URL, None),                                                # "en": cannot tell
+    ("", "https://www.jornal.example.br/noticia/x", "2018-10-05"),    # no language, a country's domain
+])
+def test_a_numeric_date_is_read_in_the_pages_own_order(lang, url, day):
+    page = article_page("de", header="<h1>Bahn-Streik</h1><small><b>05/10/2018</b></small>")
+    page = page.replace('<html lang="de">', f'<html lang="{lang}">' if lang else "<html>")
+    got = extract_article(page, url).published
+    assert got == (f"{day}T00:00:00+00:00" if day else None)

@@ -81,3 +81,21 @@ def test_the_schema_refuses_a_null_site():
     del record["site"]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, record_schema())
+
+
+def test_publisher_as_most_of_its_sources_name_it():
+    """og:site_name holds a section ("Security"); JSON-LD, application-name and the <title>
+    name the site."""
+    head = (og("og:site_name", "Security") + meta("application-name", "rheinblick online") +
+            ld({"@type": "NewsArticle", "headline": "x", "publisher": {"@type": "Organization",
+                                                                      "name": "rheinblick online"}}))
+    assert publisher(head=head, title_tag="Bahn-Streik legt Pendelverkehr lahm | rheinblick online",
+                     header="<h1>Bahn-Streik legt Pendelverkehr lahm</h1>") == "rheinblick online"
+
+
+@pytest.mark.parametrize("site_name, want", [
+    ("https://www.rheinblick.example", "rheinblick.example"),    # only a host: without scheme
+    ("Rheinblick.example", "Rheinblick.example"),                # a brand spelt like a host
+])
+def test_a_host_as_publisher_only_when_nothing_else(site_name, want):
+    assert publisher(head=og("og:site_name", site_name)) == want

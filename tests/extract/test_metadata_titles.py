@@ -133,3 +133,10 @@ def test_a_refused_page_still_has_its_title(lang, wall, title):
     assert refused.value.reason == "consent_wall"
     assert refused.value.title == title
     assert refused.value.meta.publisher == "Rheinblick"
+
+
+def test_a_phrase_starting_with_the_sites_name_is_not_the_site():
+    keys = site_keys(["The Harbour Courier"], "https://www.harbourcourier.example/x")
+    title = "The Harbour Courier view on the ferry strike: a port on the brink"
+    assert strip_site(title, keys) == title
+    assert strip_site("The Harbour Courier: a port on the brink", keys) == "a port on the brink"
