@@ -66,6 +66,7 @@ def read_meta(root: HtmlElement) -> dict[str, list[str]]:
 
 
 def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime | None = None) -> Meta:
+    """Everything the page says about itself; ``fetched_at`` bounds the dates (none later)."""
     meta = read_meta(root)
     nodes = jsonld.load_nodes(root)
     index = jsonld.by_id(nodes)
