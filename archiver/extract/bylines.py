@@ -34,6 +34,7 @@ _SKIP_TAGS = frozenset(("nav", "footer", "aside", "figure", "figcaption", "block
                         "script", "style", "noscript", "template", "button", "select", "textarea"))
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|autor|autoren|auteur|auteurs|autore|autori|"
                           r"journalist|journalisten|redakteur|reporter)/[^/?#]+", re.I)
+_LABEL_TAGS = frozenset(("strong", "b", "dt", "th", "span", "label"))
 _MAX_TEXT = 250
 _MAX_ELEMENTS = 12
 
@@ -84,14 +85,14 @@ def _candidates(root: HtmlElement):
     for el in root.iter():
         if yielded >= _MAX_ELEMENTS:
             return
-        if not isinstance(el.tag, str):
-            continue
-        attrs = f"{el.get('class', '')} {el.get('id', '')}"
-        if _ATTR.search(attrs) and not _NOT_BYLINE.search(attrs) and _usable(el):
-            yielded += 1
-            yield el
-        elif el.tag in ("strong", "b", "dt", "th", "span", "label") and len(el) == 0 \
-                and is_label(el.text or "") and _usable(el):
+        attrib = el.attrib
+        if "class" in attrib or "id" in attrib:
+            attrs = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+            if _ATTR.search(attrs) and not _NOT_BYLINE.search(attrs) and _usable(el):
+                yielded += 1
+                yield el
+                continue
+        if el.tag in _LABEL_TAGS and len(el) == 0 and is_label(el.text or "") and _usable(el):
             yielded += 1
             yield _Labelled(el)
 
