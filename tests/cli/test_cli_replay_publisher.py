@@ -15,6 +15,7 @@ from archiver.warc.archive import WarcArchive
 
 from cli_archives import PAGES, Page, article_for, exchange_for, raw_page
 
+TITLE = 5          # DATE, CAPTURED, LANG, SITE, $, TITLE, URL
 HARBOUR = Page("https://www.harbour-courier.example/news/2026/05/12/cranes/", "Harbour cranes go electric",
                "The cranes on the north quay will run on electricity from the autumn.", "en",
                "2026-05-12T08:30:00+01:00", "2026-05-13T08:00:00+00:00", 404, site=None)
@@ -36,7 +37,7 @@ def write(directory: Path) -> None:
 def titles(directory: Path, *options: str) -> set[str]:
     result = CliRunner().invoke(main, ["replay", str(directory), *options])
     assert result.exit_code == 0, result.output
-    return {line.split("\t")[4] for line in result.stdout.splitlines()}
+    return {line.split("\t")[TITLE] for line in result.stdout.splitlines()}
 
 
 def test_filter_by_publisher_any_case(tmp_path: Path):
@@ -62,7 +63,23 @@ def test_an_index_of_the_old_version_is_rebuilt(tmp_path: Path):
     write(tmp_path)
     titles(tmp_path)
     db = sqlite3.connect(tmp_path / INDEX_NAME)
-    db.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'version'")     # before publisher
     db.commit()
     db.close()
     assert titles(tmp_path, "--publisher", "THE DECODER") == {PAGES[0].title}
+
+
+def test_the_python_api_and_export_carry_publisher_and_site(tmp_path: Path):
+    from archiver import open_archive
+    write(tmp_path)
+    archive = open_archive(tmp_path)
+    assert [r["title"] for r in archive.records(publisher="the decoder")] == [PAGES[0].title]
+    table = archive.to_pandas()
+    assert set(zip(table["site"], table["publisher"])) == {
+        ("decoder", "THE DECODER"), ("harbour-courier.example", "The Harbour Courier")}
+    out = tmp_path / "rows.jsonl"
+    result = CliRunner().invoke(main, ["export", str(tmp_path), "-o", str(out), "--publisher",
+                                       "The Harbour Courier"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [(r["site"], r["publisher"]) for r in rows] == [("harbour-courier.example", "The Harbour Courier")]
