@@ -62,7 +62,7 @@ def run_job(job: ExtractJob) -> tuple[str, Any]:
         return "article", extract_article(job.html, job.url, site=get_site(job.site),
                                           fetched_at=parse_iso(job.fetched_at))
     except NotAnArticle as exc:
-        return "not_article", (exc.reason, exc.detail)
+        return "not_article", (exc.reason, exc.detail, exc.title)
     except Exception:  # noqa: BLE001 — reported to the parent as ExtractionFailed
         return "error", traceback.format_exc(limit=8)
 

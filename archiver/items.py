@@ -11,14 +11,15 @@ from functools import lru_cache
 from importlib import resources
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from .extract.article import Article
 from .identity import capture_time, record_keys
 
-SCHEMA_VERSION = 2     # 2: article_id, version_id, text_sha1 (archiver.identity)
+SCHEMA_VERSION = 2     # 2: article_id, version_id, text_sha1 (archiver.identity); site never null, publisher
 
 RECORD_KEYS = (
-    "url", "canonical_url", "site", "title", "authors", "published", "modified", "language",
+    "url", "canonical_url", "site", "publisher", "title", "authors", "published", "modified", "language",
     "language_confidence", "declared_language", "description", "section", "tags", "image",
     "sources", "text", "html", "word_count", "paywalled", "fetched_at", "http_status", "warc",
     "article_id", "version_id", "text_sha1",
@@ -31,15 +32,32 @@ def build_record(article: Article, *, site: str | None, fetched_at: str, http_st
     """The JSON record for ``article`` (keys in RECORD_KEYS order, then ``removed``).
 
     ``fetched_at`` is written in one form (UTC, whole seconds) whoever calls: the crawl and
-    ``archive reprocess`` give the same value for the same capture."""
+    ``archive reprocess`` give the same value for the same capture. ``site`` is the profile's
+    name; without a profile, the host the article was fetched from, so that every record says
+    where it came from."""
     data = article.to_dict()
     data["language_confidence"] = float(data.get("language_confidence") or 0.0)
-    extra = {"site": site, "fetched_at": capture_time(fetched_at), "http_status": http_status,
+    extra = {"site": site or site_of(article.url), "fetched_at": capture_time(fetched_at),
+             "http_status": http_status,
              "warc": warc, "schema_version": SCHEMA_VERSION}
     extra.update(record_keys({**data, **extra}))
     record = {k: extra[k] if k in extra else data[k] for k in RECORD_KEYS}
     record["removed"] = data.get("removed", {})
     return record
+
+
+def site_of(url: str) -> str:
+    """The host of ``url`` without ``www.``, with its port if not the scheme's default
+    (``https://www.example.org/x`` -> ``example.org``; a mirror: ``127.0.0.1:8080``)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port and port != {"http": 80, "https": 443}.get(parts.scheme):
+        host = f"{host}:{port}"
+    return host or url
 
 
 @lru_cache(maxsize=1)

@@ -80,7 +80,8 @@ class ArticlePipeline:
         except NotAnArticle as exc:
             self.archive.write_exchange(item.exchange)
             self.stats.inc_value(f"archiver/not_article/{exc.reason}")
-            raise DropItem(f"not an article ({exc}), archived raw only: {item.url}") from None
+            called = f" {exc.title!r}" if exc.title else ""
+            raise DropItem(f"not an article ({exc}){called}, archived raw only: {item.url}") from None
         except ExtractionFailed:
             self.stats.inc_value("archiver/extraction_failed")   # item_error: raw capture kept
             raise

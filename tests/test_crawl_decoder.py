@@ -77,6 +77,7 @@ def test_article_metadata(crawl, exp):
     assert record["section"] == exp.section
     assert [s["name"] for s in record["sources"]] == [s["name"] for s in exp.sources]
     assert record["site"] == "decoder" and record["http_status"] == 200
+    assert record["publisher"] == "THE DECODER"             # its og:site_name, as spelt there
 
 
 def test_records_follow_the_schema(crawl):

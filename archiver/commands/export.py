@@ -35,13 +35,14 @@ Examples:
 @click.option("--latest", is_flag=True, help="One row per article (its latest capture).")
 @click.option("--no-html", "no_html", is_flag=True, help="Leave out the clean HTML column.")
 @click.option("--lang", help="Only articles in this language (ISO 639-1, e.g. en).")
-@click.option("--site", help="Only articles of this site (e.g. decoder).")
+@click.option("--site", help="Only articles of this site (a profile, e.g. decoder, or a host).")
+@click.option("--publisher", help="Only articles of this publisher (the site's own name, any case).")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
 @click.option("--search", metavar="WORDS", help="Only articles whose title or text has all WORDS.")
 def export(paths: tuple[str, ...], output: str, fmt: str | None, latest: bool, no_html: bool,
-           lang: str | None, site: str | None, since: str | None, until: str | None,
-           search: str | None) -> None:
+           lang: str | None, site: str | None, publisher: str | None, since: str | None,
+           until: str | None, search: str | None) -> None:
     """Write every capture of the archive's articles as one row of a table: the JSON record's
     keys as typed columns (published, modified and fetched_at as UTC timestamps, authors,
     tags and sources as lists, image and warc as structs), plus article_id, version_id,
@@ -50,12 +51,12 @@ def export(paths: tuple[str, ...], output: str, fmt: str | None, latest: bool, n
     fmt = fmt or format_for(output)
     if output == "-" and fmt == "parquet":
         raise click.UsageError("Parquet needs a file (-o FILE); use --format csv or jsonl for stdout")
-    filters = Filters(lang=lang, site=site, since=day(since, "--since"),
+    filters = Filters(lang=lang, site=site, publisher=publisher, since=day(since, "--since"),
                       until=day(until, "--until"), search=search)
     with user_errors():
         library = open_library(paths)
         total = library.count(filters, latest=latest, revisits=True)
-        rows = Archive(library).records(latest=latest, language=lang, site=site,
+        rows = Archive(library).records(latest=latest, language=lang, site=site, publisher=publisher,
                                         since=filters.since, until=filters.until,
                                         search=search, html=not no_html)
         target = None if output == "-" else Path(output)

@@ -35,15 +35,18 @@ Examples:
                                            "with URL, one per capture of it.")
 @click.option("--at", "at", metavar="DATE", help="The capture closest to DATE (several versions).")
 @click.option("--lang", help="Only articles in this language (ISO 639-1, e.g. en).")
-@click.option("--site", help="Only articles of this site (e.g. decoder).")
+@click.option("--site", help="Only articles of this site (a profile, e.g. decoder, or a host, "
+                             "e.g. example.org).")
+@click.option("--publisher", help="Only articles of this publisher, as the site names itself "
+                                  "(e.g. \"THE DECODER\"; any case).")
 @click.option("--since", metavar="DATE", help="Only articles dated on or after DATE.")
 @click.option("--until", metavar="DATE", help="Only articles dated on or before DATE.")
 @click.option("--search", metavar="WORDS", help="Only articles whose title or text has all WORDS.")
 @click.option("-n", "--limit", type=click.IntRange(min=1), help="Show at most N articles.")
 @click.option("--latest", is_flag=True, help="List one row per article: its latest capture.")
 def replay(args: tuple[str, ...], fmt: str, jsonl: bool, at: str | None, lang: str | None,
-           site: str | None, since: str | None, until: str | None, search: str | None,
-           limit: int | None, latest: bool) -> None:
+           site: str | None, publisher: str | None, since: str | None, until: str | None,
+           search: str | None, limit: int | None, latest: bool) -> None:
     """Get articles back out of WARC files (files or directories, searched recursively).
 
     Without URL: a table of the captures (date, capture time in UTC, language, site,
@@ -55,7 +58,7 @@ def replay(args: tuple[str, ...], fmt: str, jsonl: bool, at: str | None, lang: s
     urls = [a for a in args if _is_url(a)]
     if len(urls) > 1:
         raise click.UsageError("give at most one URL")
-    filters = Filters(lang=lang, site=site, since=day(since, "--since"),
+    filters = Filters(lang=lang, site=site, publisher=publisher, since=day(since, "--since"),
                       until=day(until, "--until"), search=search)
     with user_errors():
         library = open_library(paths)

@@ -13,10 +13,12 @@ class NotAnArticle(Exception):
     (``archiver/not_article/<reason>``).
     """
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", title: str | None = None) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        self.title = title      # what the refused page calls itself, for logs and reports
+        self.meta: Any = None   # its metadata (extract.metadata.Meta), when it was read
 
 
 @dataclass
@@ -26,6 +28,7 @@ class Article:
     url: str
     canonical_url: str | None = None
     title: str | None = None
+    publisher: str | None = None          # the site's own name (og:site_name, JSON-LD publisher)
     authors: list[str] = field(default_factory=list)
     published: str | None = None          # ISO 8601 with offset
     modified: str | None = None

@@ -59,11 +59,16 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     sources = sources or pull_bare_links(body, url)
     text = to_text(body)
     words = count_words(text)
-    check_article(signals, meta, text, words, body)
+    try:
+        check_article(signals, meta, text, words, body)
+    except NotAnArticle as refused:
+        refused.title, refused.meta = meta.title, meta
+        raise
     language, confidence = detect_language(text, meta.declared_language)
     absolutize(body, url)
     return Article(
-        url=url, canonical_url=meta.canonical_url, title=meta.title, authors=meta.authors,
+        url=url, canonical_url=meta.canonical_url, title=meta.title, publisher=meta.publisher,
+        authors=meta.authors,
         published=meta.published, modified=meta.modified, language=language,
         language_confidence=confidence, declared_language=meta.declared_language,
         description=meta.description, section=meta.section, tags=meta.tags, image=image,

@@ -66,6 +66,15 @@ def article_node(nodes: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
+def page_node(nodes: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The page's WebPage node (Yoast and other SEO plugins put the dates there when the
+    graph has no article node)."""
+    for node in nodes:
+        if types_of(node) & {"webpage", "itempage"}:
+            return node
+    return None
+
+
 def by_id(nodes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
 
@@ -97,6 +106,55 @@ def names(value: Any, index: dict[str, dict[str, Any]]) -> list[str]:
             elif isinstance(name, list):
                 found += [n for n in name if isinstance(n, str)]
     return found
+
+
+ORG_TYPES = frozenset(("organization", "newsmediaorganization", "corporation", "ngo",
+                       "governmentorganization", "educationalorganization", "localbusiness",
+                       "brand", "website"))
+
+
+def author_values(value: Any, index: dict[str, dict[str, Any]]) -> list[tuple[str, bool]]:
+    """(name, is_organisation) for each author in an ``author`` value: strings, Person and
+    Organization nodes, ``@id`` references, lists (nested too). A Person given only as
+    ``givenName``/``familyName`` gets them joined."""
+    found: list[tuple[str, bool]] = []
+    for item in as_list(value):
+        item = resolve(item, index)
+        if isinstance(item, list):
+            found += author_values(item, index)
+        elif isinstance(item, str):
+            found.append((item, False))
+        elif isinstance(item, dict):
+            is_org = bool(types_of(item) & ORG_TYPES)
+            name = item.get("name")
+            if isinstance(name, list):
+                found += [(n, is_org) for n in name if isinstance(n, str)]
+                continue
+            if not isinstance(name, str) or not name.strip():
+                parts = [item.get(k) for k in ("givenName", "additionalName", "familyName")]
+                name = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+            if name:
+                found.append((name, is_org))
+    return found
+
+
+def publisher_names(art: dict[str, Any], nodes: list[dict[str, Any]],
+                    index: dict[str, dict[str, Any]]) -> list[str]:
+    """The publisher's names: the article's ``publisher`` (name, alternateName), else the
+    page's WebSite node."""
+    names: list[str] = []
+    publisher = resolve(art.get("publisher"), index) if art else None
+    for node in as_list(publisher):
+        node = resolve(node, index)
+        if isinstance(node, dict):
+            names += [v for v in (text(node.get("name")), text(node.get("alternateName"))) if v]
+        elif isinstance(node, str) and node.strip():
+            names.append(node.strip())
+    if not names:
+        site = next((n for n in nodes if "website" in types_of(n)), None)
+        if site and text(site.get("name")):
+            names.append(text(site.get("name")))
+    return names
 
 
 def text(value: Any) -> str | None:

@@ -1,6 +1,8 @@
 """Metadata with a clear precedence: JSON-LD, then OpenGraph/meta tags, then the markup.
 
-Read from the untouched tree, before cleaning removes bylines and figures.
+Read from the untouched tree, before cleaning removes bylines and figures. The title, the
+authors and the dates each have their own module (``titles``, ``authors``/``bylines``,
+``dates``/``datelines``); this one gathers what the page states and hands it to them.
 """
 
 from __future__ import annotations
@@ -13,13 +15,22 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from . import jsonld
-from .dates import first_date, parse_printed_date
-from .treeutil import norm, text_of
+from . import authors, jsonld
+from .bylines import printed_bylines
+from .datelines import marked_date, printed_date
+from .dates import date_in_url, dayfirst_for, first_date, parse_printed_date
+from .titles import choose_title, date_in_title, decode, site_in_title, site_keys
+from .treeutil import norm
 
-_BY = re.compile(r"^\s*(by|von|par|por|di|door|av)\s+", re.I)
-_SPLIT_NAMES = re.compile(r"\s*(?:,|;|\band\b|\bund\b|&|\|)\s*", re.I)
-_TITLE_SEPS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+# Meta tags that name authors, most specific first (OpenGraph, Parse.ly, Sailthru, Dublin Core,
+# the New York Times' "byl", Cxense's parsed author).
+AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author",
+               "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author")
+# Meta tags that state the publication date, in the same order of trust.
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                  "parsely-pub-date", "sailthru.date", "pubdate", "publishdate", "publish-date",
+                  "published_time", "article.published", "date", "dc.date", "dc.date.issued",
+                  "dcterms.issued", "dcterms.created", "dc.date.created")
 
 
 @dataclass
@@ -37,6 +48,7 @@ class Meta:
     tags: list[str] = field(default_factory=list)
     image_url: str | None = None
     site_name: str | None = None
+    publisher: str | None = None          # the site's own name (og:site_name, JSON-LD publisher)
     accessible_for_free: bool | None = None
     is_article_typed: bool = False
     is_listing_typed: bool = False
@@ -54,28 +66,36 @@ def read_meta(root: HtmlElement) -> dict[str, list[str]]:
 
 
 def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime | None = None) -> Meta:
+    """Everything the page says about itself; ``fetched_at`` bounds the dates (none later)."""
     meta = read_meta(root)
     nodes = jsonld.load_nodes(root)
     index = jsonld.by_id(nodes)
     art = jsonld.article_node(nodes) or {}
     first = lambda *keys: next((meta[k][0] for k in keys if k in meta), None)  # noqa: E731
     m = Meta()
-    m.site_name = first("og:site_name", "application-name")
+    m.site_name = decode(first("og:site_name", "application-name"))
+    publishers = [n for n in (decode(p) for p in jsonld.publisher_names(art, nodes, index)) if n]
+    app_name = decode(first("application-name"))
+    keys = site_keys([m.site_name, app_name, *publishers], url)
     m.canonical_url = _canonical(root, url, first("og:url"))
-    m.title = strip_site_name(
-        jsonld.text(art.get("headline")) or first("og:title", "twitter:title") or _h1(root) or _title(root),
-        m.site_name, profile)
-    m.authors = _authors(root, art, index, meta, m.site_name)
-    m.published = first_date([jsonld.text(art.get("datePublished")), first("article:published_time"),
-                              first("datepublished", "date", "dc.date", "dcterms.created", "pubdate",
-                                    "parsely-pub-date", "sailthru.date"),
-                              _time(root), _printed_date(root)], fetched_at)
-    m.modified = first_date([jsonld.text(art.get("dateModified")), first("article:modified_time"),
-                             first("og:updated_time", "datemodified", "dcterms.modified")], fetched_at)
+    title_tag = _title(root)
+    m.title = choose_title(
+        _profile_strip(jsonld.text(art.get("headline")), profile),
+        _profile_strip(first("og:title"), profile), _profile_strip(first("twitter:title"), profile),
+        _profile_strip(title_tag, profile), root, keys)
+    m.publisher = choose_publisher([m.site_name, *publishers, app_name, site_in_title(title_tag, m.title)])
+    m.authors = _authors(root, art, index, meta, frozenset(authors.site_keys_of(
+        m.site_name, m.publisher, app_name, *publishers)) | frozenset(keys))
     m.declared_language = _declared_language(root, first("og:locale"), art)
-    m.description = jsonld.text(art.get("description")) or first("og:description", "description",
-                                                                 "twitter:description")
-    m.section = jsonld.text(art.get("articleSection")) or first("article:section")
+    page = jsonld.page_node(nodes) or {}
+    m.published = first_date(_published_candidates(root, url, art, page, first, title_tag,
+                                                    dayfirst_for(m.declared_language, url)), fetched_at)
+    m.modified = first_date([jsonld.text(art.get("dateModified")), jsonld.text(page.get("dateModified")),
+                             first("article:modified_time"),
+                             first("og:updated_time", "datemodified", "dcterms.modified")], fetched_at)
+    m.description = decode(jsonld.text(art.get("description")) or first("og:description", "description",
+                                                                        "twitter:description"))
+    m.section = decode(jsonld.text(art.get("articleSection")) or first("article:section"))
     m.tags = _tags(meta.get("article:tag", []), art.get("keywords"))
     image = jsonld.resolve(jsonld.as_list(art.get("image"))[:1][0] if art.get("image") else None, index)
     m.image_url = _abs(url, first("og:image", "og:image:url", "twitter:image") or jsonld.text(image))
@@ -83,6 +103,63 @@ def extract_meta(root: HtmlElement, url: str, profile=None, fetched_at: datetime
     m.is_article_typed = bool(art) or first("og:type") == "article" or "article:published_time" in meta
     m.is_listing_typed = any(jsonld.types_of(n) & jsonld.LISTING_TYPES for n in nodes)
     return m
+
+
+def choose_publisher(names: list[str | None]) -> str | None:
+    """The site's own name, as most of its sources state it (og:site_name, the JSON-LD
+    publisher, application-name, the <title>'s suffix; on a tie, the first): a site that
+    puts a section in og:site_name ("Security") still names itself elsewhere. A bare host name
+    ("stern.de", even "https://www.example.com") only when no source gives another, and then
+    without its scheme and ``www.``."""
+    names = [n for n in names if n and len(n) <= 100]
+    named = [n for n in names if not _bare_host(n)]
+    if named:
+        votes = [authors.key(n) for n in named]
+        return max(named, key=lambda n: (votes.count(authors.key(n)), -named.index(n)))
+    if not names:
+        return None
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", names[0]).rstrip("/") or None
+
+
+def _bare_host(name: str) -> bool:
+    """"stern.de", "https://www.example.com": a host, not a name ("MacRumors.com" is a name)."""
+    return bool(_DOMAIN_LIKE.match(name)) and (name == name.lower() or name.lower().startswith(("http", "www.")))
+
+
+_DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
+
+
+def _profile_strip(title: str | None, profile) -> str | None:
+    """The profile's own title suffixes (" - THE DECODER") taken off first."""
+    title = norm(title) if title else None
+    for suffix in (profile.title_suffixes if profile and title else ()):
+        if title.lower().endswith(suffix.lower()):
+            return title[: -len(suffix)].strip()
+    return title
+
+
+def _published_candidates(root: HtmlElement, url: str, art: dict[str, Any], page: dict[str, Any],
+                          first, title_tag, dayfirst: bool | None):
+    """Publication dates in order of trust, each read only if the ones before gave none: the
+    publisher's statements (JSON-LD, meta tags), the markup (<time>, microdata), then what is
+    printed (a dateline, a date in the title) and the URL."""
+    yield jsonld.text(art.get("datePublished"))
+    yield jsonld.text(page.get("datePublished"))
+    yield from (first(k) for k in PUBLISHED_META)
+    yield marked_date(root)
+    yield printed_date(root, dayfirst)
+    yield _title_date(decode(first("og:title")) or title_tag)
+    yield _url_date(url)
+
+
+def _title_date(title: str | None) -> str | None:
+    when = parse_printed_date(date_in_title(title) or "")
+    return when.isoformat() if when else None
+
+
+def _url_date(url: str) -> str | None:
+    when = date_in_url(url)
+    return when.isoformat() if when else None
 
 
 def _abs(base: str, href: str | None) -> str | None:
@@ -96,87 +173,23 @@ def _canonical(root: HtmlElement, url: str, og_url: str | None) -> str | None:
     return _abs(url, og_url)
 
 
-def _h1(root: HtmlElement) -> str | None:
-    h1 = next(root.iter("h1"), None)
-    return text_of(h1) or None if h1 is not None else None
-
-
 def _title(root: HtmlElement) -> str | None:
     title = next(root.iter("title"), None)
     return norm(title.text_content()) or None if title is not None else None
 
 
-def _time(root: HtmlElement) -> str | None:
-    for el in root.iter("time"):
-        if el.get("datetime"):
-            return el.get("datetime")
-    return None
+def _authors(root: HtmlElement, art: dict[str, Any], index, meta, keys: frozenset[str]) -> list[str]:
+    """Persons (else organisations) from JSON-LD, the meta tags and the printed byline."""
+    sources = [[name for value, is_org in jsonld.author_values(art.get("author"), index)
+                for name in _typed(authors.split_names(value, site_keys=keys), is_org)]] if art else []
+    sources += [[n for v in meta.get(k, []) for n in authors.split_names(v, site_keys=keys)]
+                for k in AUTHOR_META]
+    return authors.choose(sources, lambda: printed_bylines(root, keys))
 
 
-def _printed_date(root: HtmlElement) -> str | None:
-    """A byline date printed as text ("17. Feb. 2026") in the article's head, before the prose:
-    the last resort for pages without a machine-readable date (mirrors that drop the JSON-LD)."""
-    article = next(root.iter("article"), None)
-    for el in (article if article is not None else root).iter("span", "div", "time", "p", "small", "li"):
-        text = text_of(el)
-        if el.tag == "p" and len(text) > 80:
-            return None                      # the body has started: a date there is not the byline
-        if len(text) <= 40:
-            when = parse_printed_date(text)
-            if when is not None:
-                return when.isoformat()
-    return None
-
-
-def strip_site_name(title: str | None, site_name: str | None, profile=None) -> str | None:
-    """The title without a trailing (or leading) "| Site Name"."""
-    if not title:
-        return None
-    title = norm(title)
-    for suffix in (profile.title_suffixes if profile else ()):
-        if title.lower().endswith(suffix.lower()):
-            return title[: -len(suffix)].strip()
-    if site_name:
-        for sep in _TITLE_SEPS:
-            if title.lower().endswith((sep + site_name).lower()):
-                return title[: -len(sep + site_name)].strip()
-            if title.lower().startswith((site_name + sep).lower()):
-                return title[len(site_name + sep):].strip()
-    return title
-
-
-def _authors(root: HtmlElement, art: dict[str, Any], index, meta, site_name: str | None) -> list[str]:
-    candidates = jsonld.names(art.get("author"), index) if art else []
-    if not candidates:
-        candidates = [n for v in meta.get("author", []) + meta.get("article:author", [])
-                      if not v.startswith("http") for n in _SPLIT_NAMES.split(v)]
-    if not candidates:
-        candidates = _byline_links(root)
-    return clean_names(candidates, site_name, _publisher_names(art, index))
-
-
-def _publisher_names(art: dict[str, Any], index) -> set[str]:
-    publisher = jsonld.resolve(art.get("publisher"), index) if art else None
-    return {publisher["name"].lower()} if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) else set()
-
-
-def _byline_links(root: HtmlElement) -> list[str]:
-    links = root.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]")
-    if not links:
-        article = next(root.iter("article"), None)
-        links = article.xpath(".//a[contains(@href, '/author/')]") if article is not None else []
-    return [text_of(a) for a in links[:6]]
-
-
-def clean_names(names: list[str], site_name: str | None, orgs: set[str]) -> list[str]:
-    """Names without "By", without the site or publisher, without duplicates."""
-    skip = {n.lower() for n in orgs} | ({site_name.lower()} if site_name else set())
-    seen: dict[str, str] = {}
-    for name in names:
-        name = norm(_BY.sub("", norm(name)))
-        if name and len(name) <= 80 and name.lower() not in skip and not name.startswith("http"):
-            seen.setdefault(name.lower(), name)
-    return list(seen.values())
+def _typed(names: list[authors.Name], is_org: bool) -> list[authors.Name]:
+    """A JSON-LD Organization stays an organisation whatever its name looks like."""
+    return [authors.Name(n.text, authors.ORG) for n in names] if is_org else names
 
 
 def _declared_language(root: HtmlElement, og_locale: str | None, art: dict[str, Any]) -> str | None:

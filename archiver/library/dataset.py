@@ -82,12 +82,14 @@ class Archive:
     # --- records and tables -------------------------------------------------------------------
     def records(self, *, latest: bool = False, language: str | None = None,
                 site: str | None = None, since: When | None = None, until: When | None = None,
-                search: str | None = None, html: bool = True) -> Iterator[dict[str, Any]]:
+                search: str | None = None, html: bool = True, publisher: str | None = None
+                ) -> Iterator[dict[str, Any]]:
         """Record dicts, oldest capture first. ``latest``: one per article (its latest
-        capture); ``language``/``site``: exact (ISO 639-1 code, profile name); ``since``/
+        capture); ``language``/``site``/``publisher``: exact (ISO 639-1 code; profile name or
+        host; the site's own name, any case); ``since``/
         ``until``: the article's date (published, else captured), inclusive; ``search``:
         words that must all occur in title or text; ``html=False`` leaves out the HTML."""
-        filters = Filters(lang=language, site=site, since=_day(since, "since"),
+        filters = Filters(lang=language, site=site, publisher=publisher, since=_day(since, "since"),
                           until=_day(until, "until"), search=search)
         for entry in self.library.iter_entries(filters, latest=latest):
             yield self._record(entry, html)

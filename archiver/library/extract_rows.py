@@ -38,6 +38,7 @@ class ArticleRow:
     url: str
     title: str | None
     site: str | None
+    publisher: str | None
     language: str | None
     date: str | None                  # published (or else fetched) day, YYYY-MM-DD
     fetched_at: str | None
@@ -113,7 +114,8 @@ def make_row(data: dict[str, Any], record: Record, responses: dict[str, Record],
     keys = record_keys(data)
     row = ArticleRow(
         rid=rid, url=data.get("url") or "",
-        title=data.get("title"), site=data.get("site"), language=data.get("language"),
+        title=data.get("title"), site=data.get("site"), publisher=data.get("publisher"),
+        language=data.get("language"),
         date=published[:10] or None, fetched_at=_capture_time(data.get("fetched_at")),
         paywalled=bool(data.get("paywalled")), word_count=int(data.get("word_count") or 0),
         removed=data.get("removed") or {}, text=data.get("text") or "",

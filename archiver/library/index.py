@@ -21,14 +21,15 @@ from .extract_rows import ArticleRow, RevisitRow, article_rows
 from .scan import ProblemHandler
 
 INDEX_NAME = ".archive-index.sqlite"
-VERSION = 2     # 2: article_id, version_id, text_sha1; revisits; the captures view
+VERSION = 3     # 2: article_id, version_id, text_sha1; revisits; the captures view. 3: publisher
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE,
     size INTEGER, mtime_ns INTEGER);
 CREATE TABLE IF NOT EXISTS problems (file_id INTEGER, offset INTEGER, message TEXT);
 CREATE TABLE IF NOT EXISTS articles (id INTEGER PRIMARY KEY AUTOINCREMENT, file_id INTEGER,
-    rid TEXT, url TEXT, title TEXT, site TEXT, language TEXT, date TEXT, fetched_at TEXT,
+    rid TEXT, url TEXT, title TEXT, site TEXT, publisher TEXT, language TEXT, date TEXT,
+    fetched_at TEXT,
     paywalled INTEGER, word_count INTEGER, removed TEXT, raw_bytes INTEGER,
     resp_off INTEGER, conv_off INTEGER, json_off INTEGER,
     article_id TEXT, version_id TEXT, text_sha1 TEXT);
@@ -47,12 +48,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, content='',
 -- Every capture: each stored article, and each revisit joined to the article it repeats
 -- (``file_id``/offsets: where its records are read; ``capture_file_id``: where it was written).
 CREATE VIEW IF NOT EXISTS captures AS
-    SELECT id, rid, url, title, site, language, date, fetched_at, paywalled, word_count, removed,
+    SELECT id, rid, url, title, site, publisher, language, date, fetched_at, paywalled, word_count, removed,
         raw_bytes, resp_off, conv_off, json_off, file_id, file_id AS capture_file_id,
         json_off AS capture_off, article_id, version_id, text_sha1, NULL AS revisit_of
     FROM articles
     UNION ALL
-    SELECT a.id, r.rid, r.url, a.title, a.site, a.language, a.date, r.fetched_at, a.paywalled,
+    SELECT a.id, r.rid, r.url, a.title, a.site, a.publisher, a.language, a.date, r.fetched_at, a.paywalled,
         a.word_count, a.removed, a.raw_bytes, a.resp_off, a.conv_off, a.json_off, a.file_id,
         r.file_id, r.offset, a.article_id, NULL, a.text_sha1, a.version_id
     FROM revisits r JOIN articles a ON a.rid = r.refers_to;
@@ -110,10 +111,11 @@ class DirectoryIndex:
 
     def _insert(self, fid: int, row: ArticleRow) -> None:
         cur = self.db.execute(
-            "INSERT INTO articles (file_id, rid, url, title, site, language, date, fetched_at,"
-            " paywalled, word_count, removed, raw_bytes, resp_off, conv_off, json_off,"
-            " article_id, version_id, text_sha1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (fid, row.rid, row.url, row.title, row.site, row.language, row.date, row.fetched_at,
+            "INSERT INTO articles (file_id, rid, url, title, site, publisher, language, date,"
+            " fetched_at, paywalled, word_count, removed, raw_bytes, resp_off, conv_off, json_off,"
+            " article_id, version_id, text_sha1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (fid, row.rid, row.url, row.title, row.site, row.publisher, row.language, row.date,
+             row.fetched_at,
              int(row.paywalled), row.word_count, json.dumps(row.removed), row.raw_bytes,
              row.resp_off, row.conv_off, row.json_off, row.article_id, row.version_id,
              row.text_sha1))

@@ -18,9 +18,9 @@ from .index import DirectoryIndex, Progress
 from .payload import HttpResponse, parse_response
 from .scan import ProblemHandler, RecordUnreadable, find_warcs, record_at
 
-COLUMNS = ("rid", "url", "title", "site", "language", "date", "fetched_at", "paywalled",
-           "word_count", "removed", "raw_bytes", "resp_off", "conv_off", "json_off", "file_id",
-           "capture_file_id", "capture_off", "article_id", "version_id", "text_sha1",
+COLUMNS = ("rid", "url", "title", "site", "publisher", "language", "date", "fetched_at",
+           "paywalled", "word_count", "removed", "raw_bytes", "resp_off", "conv_off", "json_off",
+           "file_id", "capture_file_id", "capture_off", "article_id", "version_id", "text_sha1",
            "revisit_of")
 # A capture is an article's latest (among the files opened) when no later one exists: a
 # correlated NOT EXISTS on the (article_id, fetched_at) index, which lets a listing stop after
@@ -44,6 +44,7 @@ class Entry:
     url: str
     title: str | None
     site: str | None
+    publisher: str | None
     language: str | None
     date: str | None
     fetched_at: str | None
@@ -72,13 +73,15 @@ class Entry:
 class Filters:
     lang: str | None = None
     site: str | None = None
+    publisher: str | None = None      # the site's own name, any case
     since: str | None = None          # YYYY-MM-DD, inclusive
     until: str | None = None          # YYYY-MM-DD, inclusive
     search: str | None = None         # words, all of which must occur (prefixes match)
 
     def sql(self) -> tuple[str, list[Any]]:
         clauses, args = [], []
-        for column, value in (("language", self.lang), ("site", self.site)):
+        for column, value in (("language", self.lang), ("site", self.site),
+                              ("publisher", self.publisher)):
             if value:
                 clauses.append(f"lower({column}) = lower(?)")
                 args.append(value)
@@ -219,8 +222,9 @@ class Library:
         return sorted(found, key=lambda e: e.order)
 
     def distinct(self, column: str) -> list[str]:
-        """The values of ``column`` (language, site) across the archive, for filter menus."""
-        if column not in ("language", "site"):
+        """The values of ``column`` (language, site, publisher) across the archive, for filter
+        menus."""
+        if column not in ("language", "site", "publisher"):
             raise ValueError(column)
         values: set[str] = set()
         for index, paths in self.indexes:

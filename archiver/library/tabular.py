@@ -31,7 +31,8 @@ class MissingExtra(ImportError):
 # name -> type, in the record's key order. Types: str, float, int, bool, time, list, image,
 # sources, warc, counts (a map of name -> integer).
 COLUMNS: dict[str, str] = {
-    "url": "str", "canonical_url": "str", "site": "str", "title": "str", "authors": "list",
+    "url": "str", "canonical_url": "str", "site": "str", "publisher": "str", "title": "str",
+    "authors": "list",
     "published": "time", "modified": "time", "language": "str", "language_confidence": "float",
     "declared_language": "str", "description": "str", "section": "str", "tags": "list",
     "image": "image", "sources": "sources", "text": "str", "html": "str", "word_count": "int",

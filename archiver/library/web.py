@@ -74,6 +74,7 @@ class ReaderApp:
 
     def listing(self, query: dict[str, str]) -> str:
         filters = Filters(lang=query.get("lang") or None, site=query.get("site") or None,
+                          publisher=query.get("publisher") or None,
                           since=_day(query.get("since")), until=_day(query.get("until")),
                           search=query.get("q") or None)
         latest = query.get("all") != "1"        # one row per article unless every capture

@@ -37,8 +37,11 @@ def ld(data) -> str:
 
 
 def test_jsonld_wins_over_opengraph():
-    a = extract_article(make_page(head=ld(GRAPH) + OG), URL)
+    page = make_page(head=ld(GRAPH) + OG).replace("<h1>Old tram depot becomes a library</h1>", "")
+    page = page.replace("<title>Old tram depot becomes a library | Example News</title>", "")
+    a = extract_article(page, URL)
     assert a.title == "Depot to become library"
+    assert a.publisher == "Example News"
     assert a.authors == ["Jane Roe", "John Doe"]
     assert a.published == "2026-05-05T09:30:00+02:00"
     assert a.modified == "2026-05-06T10:00:00+00:00"
@@ -50,8 +53,15 @@ def test_jsonld_wins_over_opengraph():
     assert a.description == "Short."
 
 
-def test_opengraph_then_h1_then_title():
-    assert extract_article(make_page(head=OG), URL).title == "OG title"
+def test_the_stated_title_the_page_shows_wins():
+    """JSON-LD, og:title and <title> differ; the one the article's heading shows is the title."""
+    a = extract_article(make_page(head=ld(GRAPH) + OG), URL)
+    assert a.title == "Old tram depot becomes a library"
+
+
+def test_opengraph_then_title_then_h1():
+    page = make_page(head=OG).replace("<title>Old tram depot becomes a library | Example News</title>", "")
+    assert extract_article(page, URL).title == "OG title"
     assert extract_article(make_page(title="Heading only"), URL).title == "Heading only"
     plain = make_page().replace("<h1>Old tram depot becomes a library</h1>", "")
     assert extract_article(plain, URL).title == "Old tram depot becomes a library"
