@@ -64,7 +64,7 @@ def readability_alone(html: str, url: str, page_id: str = "") -> str:
     if not summary:
         return ""
     tree = lxml.html.fragment_fromstring(summary, create_parent="div")
-    for caption in tree.iter("figcaption"):     # all of readability's text, captions too
+    for caption in tree.iter("figcaption", "figure"):   # all of readability's text, captions too
         caption.tag = "div"
     return to_text(tree)
 
