@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .model import Block, Edition, esc
 from .parts import ad_slot
+from .uploads import FIGURE_SIZE, ORIGINAL_SIZE, RENDITIONS, cdn_url, rendition, variant, webp_twin
 
 
 def render_block(ed: Edition, block: Block, style: str, *, with_ads: bool = True) -> str:
@@ -34,14 +35,38 @@ def render_block(ed: Edition, block: Block, style: str, *, with_ads: bool = True
         return (f'<pre class="wp-block-code"><code lang="{block[1]}" class="language-{block[1]}">'
                 f"{esc(block[2])}</code></pre>")
     if kind == "figure":
-        _, path, caption, credit = block
-        return (f'<figure class="wp-block-image size-large"><img decoding="async" loading="lazy" '
-                f'src="{ed.url(path)}" alt="" width="1024" height="576">'
-                f'<figcaption class="wp-element-caption">{esc(caption)} | {esc(credit)}'
+        return (f'<figure class="wp-block-image size-large">{figure_picture(ed, block)}'
+                f'<figcaption class="wp-element-caption">{esc(block[2])} | {esc(block[3])}'
                 f"</figcaption></figure>")
+    if kind == "pixel":
+        return (f'<img src="{esc(block[1])}" width="1" height="1" alt="" loading="eager">'
+                "<!-- inferred: VG Wort counting pixel inside the article text -->")
     if kind == "ad":
         return ad_slot(ed.code, block[1], style) if with_ads else ""
     raise ValueError(f"unknown body block kind {kind!r}")
+
+
+def _img(src: str, extra: str = "") -> str:
+    w, h = FIGURE_SIZE
+    return (f'<img decoding="async" loading="lazy" src="{esc(src)}" alt="" width="{w}" '
+            f'height="{h}"{extra}>')
+
+
+def figure_picture(ed: Edition, block: Block) -> str:
+    """The picture of an in-body figure, in the markup its variant names (see uploads.py)."""
+    path, kind = block[1], variant(block)
+    if kind == "srcset":
+        w, h = FIGURE_SIZE
+        sizes = [f"{ed.url(rendition(path, rw, rh))} {rw}w" for rw, rh in RENDITIONS]
+        srcset = ", ".join([*sizes, f"{ed.url(path)} {ORIGINAL_SIZE[0]}w"])
+        return _img(ed.url(rendition(path, w, h)),
+                    f' srcset="{srcset}" sizes="(max-width: {w}px) 100vw, {w}px"')
+    if kind == "webp":
+        return (f'<picture><source srcset="{ed.url(webp_twin(path))}" type="image/webp">'
+                f"{_img(ed.url(path))}</picture>")
+    if kind == "cdn":
+        return _img(cdn_url(ed, path))
+    return _img(ed.url(path))
 
 
 def render_body(ed: Edition, blocks: tuple[Block, ...], style: str, *,

@@ -42,7 +42,7 @@ KESTREL = Post(
               "ein Drittel fiel dabei durch."),
         ("figure", "/wp-content/uploads/2025/02/kestrel_nine_benchmark_chart.png",
          "Kestrel Nine im Vergleich mit größeren offenen Modellen auf vier Mathe-Benchmarks.",
-         "Bild: Kestrel AI"),
+         "Bild: Kestrel AI", "srcset"),
         ("ad", 2),
         ("p", "Woher die ursprünglichen Aufgaben stammen, verrät Kestrel nicht. Damit lässt sich "
               "nicht ausschließen, dass Benchmark-Fragen oder enge Varianten davon in den "
@@ -121,6 +121,7 @@ NETZ = Post(
               "Branchenverband erklärte, man unterstütze flexible Modelle grundsätzlich, lehne "
               "aber eine Rangfolge bei Netzanschlüssen ab, weil sie Investitionen in der Region "
               "unsicher mache."),
+        ("pixel", "https://vg08.met.vgwort.de/na/5f1c0d9e8b7a4c3d2e1f0a9b8c7d6e5f"),
     ),
     sources=(("Bloomberg", "https://www.bloomberg.com/news/articles/2025-07-30/nordnetz-ai-data-centers"),
              ("Datenwerk", "https://datenwerk.example/2025/07/nordnetz-papier")),

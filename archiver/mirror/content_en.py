@@ -44,7 +44,7 @@ KESTREL = Post(
               "generated solutions were discarded in that filter."),
         ("figure", "/wp-content/uploads/2025/02/kestrel_nine_benchmark_chart.png",
          "Kestrel Nine compared with larger open models on four math benchmarks.",
-         "Image: Kestrel AI"),
+         "Image: Kestrel AI", "srcset"),
         ("p", "The company has not said which sources the original problems came from. That makes "
               "it hard to rule out that some benchmark questions, or close variants of them, ended "
               "up in the training set, a problem that has dogged math results across the "
@@ -124,7 +124,7 @@ TOOLS = Post(
         )),
         ("figure", "/wp-content/uploads/2025/04/agent_loop_diagram.png",
          "The basic agent loop: the model proposes a call, code executes it, the result goes "
-         "back into the context.", "Image: THE DECODER"),
+         "back into the context.", "Image: THE DECODER", "webp"),
         ("ad", None),
         ("p", "Trimming tool output turned out to be the cheapest fix in the test: returning only "
               "the fields the model needs cut token use by almost 40 percent without hurting the "
@@ -251,7 +251,7 @@ CONFIDENCE = Post(
               "smaller ones in this setting."),
         ("figure", "/wp-content/uploads/2025/11/confidence_vs_accuracy_cutoff.png",
          "Stated confidence and accuracy before and after the training cutoff, averaged over "
-         "twelve models.", "Image: Hartmann et al."),
+         "twelve models.", "Image: Hartmann et al.", "cdn"),
         ("h2", "A reminder of the date helps a little"),
         ("p", "In a second experiment, the researchers added the current date and a note about "
               "the training cutoff to each prompt. Stated confidence on recent events fell to 52, "

@@ -20,6 +20,7 @@ from .model import Post, plain
 from .parts import teaser_posts
 from .site import site
 from .texts import chrome_strings, t
+from .uploads import best_figure_url, figure_decoys
 
 # Single words and short strings ("Ad", "Subscribe", "Kommentare") could be ordinary words in an
 # article: they are checked as whole lines only. Longer multi-word chrome is checked as substring.
@@ -89,6 +90,9 @@ class ExpectedArticle:
     in_feed: bool
     feed_shortlink: bool                  # the feed links it only as /?p=ID
     twin_url: str | None                  # the other edition's version
+    images: tuple[str, ...] = ()          # what a crawl archives: lead, then figures (best source)
+    image_decoys: tuple[str, ...] = ()    # named by the article, never fetched (other renditions,
+                                          # fallbacks, the counting pixel)
 
     @property
     def path(self) -> str:
@@ -107,9 +111,10 @@ class ExpectedArticle:
 
 
 def to_mirror(url: str, bases: Mapping[str, str] | object) -> str:
-    """Map a real the-decoder.com/.de URL onto mirror bases ({"en": …, "de": …} or a Mirror)."""
+    """Map a real the-decoder.com/.de URL onto mirror bases ({"en": …, "de": …} or a Mirror;
+    a Mirror also maps the outside image hosts)."""
     if not isinstance(bases, Mapping):
-        bases = bases.bases            # a running archiver.mirror.Mirror
+        return bases.to_mirror(url)    # a running archiver.mirror.Mirror
     for code, real in BASES.items():
         if url == real or url.startswith((real + "/", real + "?")):
             return bases[code].rstrip("/") + url[len(real):]
@@ -180,7 +185,11 @@ def _expected(post: Post) -> ExpectedArticle:
         source_line=_source_line(post), excluded=excluded, excluded_lines=excluded_lines,
         markup=markup_of(post), in_sitemap=post.in_sitemap, in_feed=post.in_feed,
         feed_shortlink=post.feed_shortlink,
-        twin_url=EDITIONS[twin.edition].url(twin.path) if twin else None)
+        twin_url=EDITIONS[twin.edition].url(twin.path) if twin else None,
+        images=(ed.url(post.image.path), *(best_figure_url(ed, b) for b in post.blocks
+                                           if b[0] == "figure")),
+        image_decoys=tuple(u for b in post.blocks for u in (
+            figure_decoys(ed, b) if b[0] == "figure" else (b[1],) if b[0] == "pixel" else ())))
 
 
 @cache

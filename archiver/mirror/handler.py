@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote, urlsplit
 
-from .site import Resource, site
+from .site import Resource
 
 if TYPE_CHECKING:
     from .server import _HTTPServer
@@ -77,7 +77,7 @@ class MirrorRequestHandler(BaseHTTPRequestHandler):
         payload = self.rfile.read(length) if length else b""
         mirror._log(LoggedRequest(self.command, self.path, dict(self.headers.items())))
         parts = urlsplit(self.path)
-        res = site(mirror.edition).resolve(self.command, parts.path or "/", parts.query, payload)
+        res = mirror.resolve(self.command, parts.path or "/", parts.query, payload)
         body = mirror.rewrite(res.body) if _is_text(res) else res.body
         etag = f'"{hashlib.sha1(body).hexdigest()[:20]}"'
         if res.status == 200 and self._not_modified(res, etag):

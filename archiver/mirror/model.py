@@ -13,6 +13,10 @@ Body blocks (first item names the kind):
   ("table", (head, ...), ((cell, ...), ...))
   ("code", language, text)             <pre><code> block
   ("figure", upload_path, caption, credit)   in-body figure, captioned "caption | credit"
+  ("figure", upload_path, caption, credit, variant)   the same with "srcset", "webp" or "cdn"
+                                        markup (uploads.py says what each one serves)
+  ("pixel", url)                       a 1x1 counting pixel inside the text (not an image of
+                                        the article: a crawl must not fetch it)
   ("ad", n)                            ad label + slot DEC_D_Incontent-n; n=None: bare label
 """
 

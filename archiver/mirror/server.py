@@ -14,8 +14,9 @@ from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 
 from .content import BASES
+from .uploads import THIRD_PARTY_BASES
 from .handler import LoggedRequest, MirrorRequestHandler, rewrite_pairs
-from .site import site
+from .site import Resource, site, third_party_resources
 
 
 class MirrorNotStarted(RuntimeError):
@@ -79,6 +80,9 @@ class MirrorServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def resolve(self, method: str, path: str, query: str = "", body: bytes = b"") -> Resource:
+        return site(self.edition).resolve(method, path, query, body)
+
     # --- addresses and rewriting -------------------------------------------------------------
     @property
     def url(self) -> str:
@@ -123,22 +127,54 @@ class MirrorServer:
             self._log_entries.clear()
 
 
+class ThirdPartyServer(MirrorServer):
+    """The outside hosts the articles name for images (an image CDN, a counting pixel), served
+    from one more loopback address: 127.0.0.2 when the editions are on 127.0.0.1, so that it is
+    another host to the crawler, not only another port (Linux routes all of 127/8 to loopback)."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        super().__init__("en", "127.0.0.2" if host == "127.0.0.1" else host, port)
+        self.edition = "third-party"
+        self._fallback = host
+        self.resources = third_party_resources()
+
+    def bind(self) -> "ThirdPartyServer":
+        if self._httpd is None:
+            try:
+                self._httpd = _HTTPServer((self.host, self.port), MirrorRequestHandler)
+            except OSError:                  # no 127.0.0.2 here: the editions' address
+                self.host = self._fallback
+                self._httpd = _HTTPServer((self.host, self.port), MirrorRequestHandler)
+            self._httpd.mirror = self
+            self.port = self._httpd.server_address[1]
+        return self
+
+    @property
+    def real_base(self) -> str:
+        return THIRD_PARTY_BASES[0]
+
+    def resolve(self, method: str, path: str, query: str = "", body: bytes = b"") -> Resource:
+        return self.resources.get(path) or Resource(404, "text/plain; charset=utf-8", b"not found")
+
+
 class Mirror:
-    """Both editions, each on its own port, cross-linked through the rewrites."""
+    """Both editions, each on its own port, cross-linked through the rewrites, and the outside
+    hosts their articles name for images on a third server."""
 
     def __init__(self, host: str = "127.0.0.1", en_port: int = 0, de_port: int = 0) -> None:
         self.en = MirrorServer("en", host, en_port)
         self.de = MirrorServer("de", host, de_port)
+        self.third_party = ThirdPartyServer(host)
 
     def start(self) -> "Mirror":
-        self.en.bind(), self.de.bind()
+        self.en.bind(), self.de.bind(), self.third_party.bind()
         for server in (self.en, self.de):
             server.set_rewrites(self.bases_map)
-        self.en.start(), self.de.start()
+        self.en.start(), self.de.start(), self.third_party.start()
         return self
 
     def stop(self) -> None:
-        self.en.stop(), self.de.stop()
+        self.en.stop(), self.de.stop(), self.third_party.stop()
 
     def __enter__(self) -> "Mirror":
         return self.start()
@@ -161,8 +197,9 @@ class Mirror:
 
     @property
     def bases_map(self) -> dict[str, str]:
-        """Real base -> mirror base."""
-        return {BASES[code]: url for code, url in self.bases.items()}
+        """Real base -> mirror base (the outside image hosts included)."""
+        outside = {base: self.third_party.url for base in THIRD_PARTY_BASES}
+        return {**{BASES[code]: url for code, url in self.bases.items()}, **outside}
 
     def server(self, edition: str) -> MirrorServer:
         return {"en": self.en, "de": self.de}[edition]
@@ -175,7 +212,7 @@ class Mirror:
         return url
 
     def clear_requests(self) -> None:
-        self.en.clear_requests(), self.de.clear_requests()
+        self.en.clear_requests(), self.de.clear_requests(), self.third_party.clear_requests()
 
 
 @contextmanager

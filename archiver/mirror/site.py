@@ -7,10 +7,7 @@ bases and compresses. Routing follows WordPress: `/?p=ID` and missing trailing s
 
 from __future__ import annotations
 
-import base64
 import json
-import struct
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -20,8 +17,10 @@ from .article import article_page
 from .cards import classic_card
 from .content import edition, public_posts
 from .discovery import MISSING_SITEMAPS, SITEMAP_XSL, feed, robots_txt, sitemaps
-from .model import Edition, slugify
+from .imagefiles import PIXEL_GIF, picture
+from .model import slugify
 from .pages import PER_PAGE, all_pages, not_found_page
+from .uploads import edition_uploads, third_party_uploads
 
 HTML = "text/html; charset=UTF-8"
 XML = "text/xml; charset=UTF-8"
@@ -38,19 +37,6 @@ class Resource:
     location: str | None = None          # absolute URL with the real base, for redirects
 
 
-def _png() -> bytes:
-    """A valid 1x1 grey PNG (the mirror's stand-in for every uploaded image)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
-            + chunk(b"IEND", b""))
-
-
-_JPEG = base64.b64decode(
-    "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJ"
-    "DRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=")
 _ASSETS = {
     "/wp-content/themes/decoder/style.css": ("text/css; charset=UTF-8", b"body{margin:0}\n"),
     "/wp-content/themes/decoder/dist/app.css": ("text/css; charset=UTF-8", b".sr-only{position:absolute}\n"),
@@ -60,14 +46,6 @@ _ASSETS = {
         "image/svg+xml", b'<svg xmlns="http://www.w3.org/2000/svg" width="180" height="28">'
                          b'<text y="20">THE DECODER</text></svg>\n'),
 }
-
-
-def _image_paths(ed: Edition) -> set[str]:
-    paths = {a.avatar for a in ed.authors} | {"/wp-content/uploads/2023/01/the-decoder-logo.png"}
-    for p in ed.posts:
-        paths.add(p.image.path)
-        paths.update(b[1] for b in p.blocks if b[0] == "figure")
-    return paths
 
 
 class Site:
@@ -89,9 +67,8 @@ class Site:
         res["/feed/"] = Resource(200, RSS, feed(ed).encode(), newest)
         for tag in {x for p in public_posts(code) for x in p.tags}:
             res[f"/tag/{slugify(tag)}/feed/"] = Resource(200, RSS, feed(ed, tag).encode(), newest)
-        for path in _image_paths(ed):
-            kind = "image/jpeg" if path.endswith(".jpg") else "image/png"
-            res[path] = Resource(200, kind, _JPEG if kind == "image/jpeg" else _png())
+        for path, (kind, width, height) in edition_uploads(ed).items():
+            res[path] = Resource(200, kind, picture(path, kind, width, height))
         for path, (kind, body) in _ASSETS.items():
             res[path] = Resource(200, kind, body)
         self.resources = res
@@ -138,3 +115,14 @@ class Site:
 def site(code: str) -> Site:
     """The rendered edition (built once per process: rendering is pure)."""
     return Site(code)
+
+
+@cache
+def third_party_resources() -> dict[str, Resource]:
+    """What the outside image hosts serve (by path): the CDN's copies and the counting pixel."""
+    from .content import EDITIONS
+    out = {"/robots.txt": Resource(200, TEXT, b"User-agent: *\nAllow: /\n")}
+    for path, spec in third_party_uploads(tuple(EDITIONS.values())).items():
+        out[path] = (Resource(200, "image/gif", PIXEL_GIF) if spec == "pixel"
+                     else Resource(200, spec[0], picture(path, *spec)))
+    return out
