@@ -1,7 +1,8 @@
 """extract_article: one page in, one clean Article out (or NotAnArticle).
 
 The stages, in order, each for a reason:
-1. decode once (declared charset, HTTP header wins) and parse once (lxml, depth-safe);
+1. decode once (declared charset, HTTP header wins) and parse once (lxml, depth-safe); each
+   picture set to its best source (srcset, <picture>), the one the archive keeps;
 2. read metadata and the lead figure from the untouched tree (cleaning removes bylines);
 3. clean with generic rules plus the site profile (smaller tree, no boilerplate to score);
 4. readability picks the container, the body is rebuilt from our tree with its structure;
@@ -30,6 +31,7 @@ from .parse import parse_html
 from .phrases import PhraseRules
 from .repair import repair_body
 from .sanitize import absolutize, sanitize
+from .srcset import promote_best_sources
 from .textify import to_text
 
 
@@ -45,6 +47,7 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
     if "<" not in raw[:5000]:
         raise NotAnArticle("not_html" if raw.strip() else "empty")
     root = parse_html(raw)
+    promote_best_sources(root, url)
     meta = extract_meta(root, url, profile, fetched_at)
     image = lead_image(root, meta.image_url, url)
     signals = page_signals(root, raw, meta.is_article_typed)
