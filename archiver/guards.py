@@ -5,6 +5,8 @@
 request (so does RetryMiddleware): an off-site redirect of such a request would be followed. This
 one checks every request, redirect hops included, against the spider's ``allowed_domains`` and
 refuses any scheme but http(s) (``file:``, ``ftp:``, ``data:`` from a hostile sitemap or feed).
+A request may name further hosts (exact names) for itself in ``meta[EXTRA_HOSTS_KEY]`` (an article's
+images).
 
 ``RetryAfterMiddleware``: Scrapy's RetryMiddleware retries a 429/503 at once, ignoring the
 server's ``Retry-After``; hammering an overloaded server is rude and usually futile. This one
@@ -28,6 +30,11 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from archiver.extract.candidate import is_html_type, looks_binary  # noqa: F401
 
 logger = logging.getLogger(__name__)
+
+
+# Hosts one request (and its redirect hops) may use besides the spider's allowed_domains: an
+# article's image request carries the hosts the article references for images (archiver.images).
+EXTRA_HOSTS_KEY = "archiver_extra_hosts"
 
 
 class OffsiteRefused(IgnoreRequest):
@@ -54,7 +61,9 @@ class AllowedHostsMiddleware:
             self._refuse("scheme", request, "not an http(s) URL")
         spider = self.crawler.spider      # Scrapy >= 2.13 no longer passes it
         allowed = [d for d in getattr(spider, "allowed_domains", None) or [] if d]
-        if allowed and not host_allowed(parts.hostname or "", allowed):
+        extra = request.meta.get(EXTRA_HOSTS_KEY) or ()
+        if allowed and not host_allowed(parts.hostname or "", allowed) \
+                and (parts.hostname or "").lower() not in extra:
             via = request.meta.get("redirect_urls")
             hop = f" (redirect from {via[-1]})" if via else ""
             self._refuse("offsite", request, f"host not allowed{hop}")

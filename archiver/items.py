@@ -16,30 +16,36 @@ from urllib.parse import urlsplit
 from .extract.article import Article
 from .identity import capture_time, record_keys
 
-SCHEMA_VERSION = 2     # 2: article_id, version_id, text_sha1 (archiver.identity); site never null, publisher
+SCHEMA_VERSION = 2     # 2: article_id, version_id, text_sha1 (archiver.identity); site never null,
+                       #    publisher; images, image.captured (archiver.images)
 
 RECORD_KEYS = (
     "url", "canonical_url", "site", "publisher", "title", "authors", "published", "modified", "language",
     "language_confidence", "declared_language", "description", "section", "tags", "image",
-    "sources", "text", "html", "word_count", "paywalled", "fetched_at", "http_status", "warc",
-    "article_id", "version_id", "text_sha1",
+    "images", "sources", "text", "html", "word_count", "paywalled", "fetched_at", "http_status",
+    "warc", "article_id", "version_id", "text_sha1",
     "schema_version",
 )
 
 
 def build_record(article: Article, *, site: str | None, fetched_at: str, http_status: int,
-                 warc: dict[str, str] | None) -> dict[str, Any]:
+                 warc: dict[str, str] | None,
+                 images: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The JSON record for ``article`` (keys in RECORD_KEYS order, then ``removed``).
 
     ``fetched_at`` is written in one form (UTC, whole seconds) whoever calls: the crawl and
     ``archive reprocess`` give the same value for the same capture. ``site`` is the profile's
     name; without a profile, the host the article was fetched from, so that every record says
-    where it came from."""
+    where it came from. ``images`` are the entries the crawl made while fetching the article's
+    images (archiver.images); without them every image of the article is listed as not
+    captured."""
+    from archiver.images.select import uncaptured_entries
     data = article.to_dict()
     data["language_confidence"] = float(data.get("language_confidence") or 0.0)
+    images = uncaptured_entries(article) if images is None else images
     extra = {"site": site or site_of(article.url), "fetched_at": capture_time(fetched_at),
-             "http_status": http_status,
-             "warc": warc, "schema_version": SCHEMA_VERSION}
+             "http_status": http_status, "warc": warc, "schema_version": SCHEMA_VERSION,
+             "images": images, "image": lead_entry(data.get("image"), images)}
     extra.update(record_keys({**data, **extra}))
     record = {k: extra[k] if k in extra else data[k] for k in RECORD_KEYS}
     record["removed"] = data.get("removed", {})
@@ -58,6 +64,14 @@ def site_of(url: str) -> str:
     if port and port != {"http": 80, "https": 443}.get(parts.scheme):
         host = f"{host}:{port}"
     return host or url
+
+
+def lead_entry(image: dict[str, Any] | None, images: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The lead image ({url, caption, credit}) and whether the archive holds it (``captured``)."""
+    if not image:
+        return None
+    captured = any(e.get("lead") and e.get("captured") for e in images)
+    return {**image, "captured": captured}
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""The item pipeline: FetchedPage -> extract_article -> JSON record -> WARC + JSON Lines.
+"""The item pipeline: FetchedPage -> extract_article -> its images -> JSON record -> WARC + JSONL.
 
 Thin on purpose: extraction lives in archiver.extract, file handling in archiver.warc. The JSON
 Lines are written by the WARC archive rather than through FEEDS because each line must reach the
@@ -18,6 +18,7 @@ from archiver.distributed import seen_articles
 from archiver.extract import NotAnArticle
 from archiver.extract.article import Article
 from archiver.extract_pool import ExtractionFailed, ExtractJob, ExtractorPool
+from archiver.images.fetch import ArticleImages, ImageFetcher
 from archiver.items import FetchedPage, build_record
 from archiver.warc.archive import WarcArchive
 
@@ -40,10 +41,11 @@ class ArticlePipeline:
     """Extracts each fetched page and archives it; non-articles keep only their raw capture.
 
     Extraction runs in a process pool (archiver.extract_pool) while the reactor goes on
-    downloading; so pages finish out of order. Everything that must hold across pages (the
-    article limit, the duplicate check, the WARC writes) happens after extraction, in the
-    reactor thread, in one synchronous step per page: no await between the checks and the
-    writes, so no other page can slip in between.
+    downloading; so pages finish out of order. Everything that must hold across pages happens
+    after extraction, in the reactor thread, in synchronous steps: the duplicate check and a
+    place under the article limit are claimed in one (``_claim``), then the article's images
+    are fetched (the only await), then its records and its images' records are written in
+    another (``_archive``). No other page can slip in between a check and what it guards.
     """
 
     def __init__(self, crawler) -> None:
@@ -54,6 +56,7 @@ class ArticlePipeline:
         self.limit = crawler.settings.getint("CLOSESPIDER_ITEMCOUNT")
         self.archived = 0
         self.seen = seen_articles(crawler)
+        self.images = ImageFetcher.from_crawler(crawler)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -71,7 +74,9 @@ class ArticlePipeline:
         self._check_limit(item)                  # cheap early skip; checked again below
         article = await self._extract(item)
         self._check_limit(item)                  # pages finish out of order
-        return self._archive(item, article)
+        self._claim(item, article)
+        images = await self.images.fetch(article)   # after the article, before its write
+        return self._archive(item, article, images)
 
     async def _extract(self, item: FetchedPage) -> Article:
         job = ExtractJob(item.html, item.url, item.site, item.fetched_at)
@@ -93,23 +98,29 @@ class ArticlePipeline:
             raise DropItem(f"limit of {self.limit} articles reached; archived raw only: {item.url}",
                            log_level="DEBUG")      # in flight when the limit was reached: quiet
 
-    def _archive(self, item: FetchedPage, article: Article) -> dict[str, Any]:
-        """Duplicate check and the article's WARC records + JSON line, in one synchronous step."""
+    def _claim(self, item: FetchedPage, article: Article) -> None:
+        """Duplicate check, and a place under the article limit taken, in one synchronous step
+        (the images are fetched after this: a duplicate or a page past the limit fetches none)."""
         key = canonical_key(article.canonical_url or item.url)
         if not self.seen.add(key):
             self.archive.write_exchange(item.exchange)
             self.stats.inc_value("archiver/duplicate_article")
             raise DropItem(f"already archived in this crawl as {key}: {item.url}")
+        self.archived += 1
+
+    def _archive(self, item: FetchedPage, article: Article, images: ArticleImages) -> dict[str, Any]:
+        """The article's WARC records, its images' records and its JSON line, in one step."""
         links = self.archive.begin_article()
         record = build_record(article, site=item.site, fetched_at=item.fetched_at,
-                              http_status=item.http_status, warc=links)
+                              http_status=item.http_status, warc=links, images=images.entries)
+        self.images.before_write(images)
         self.archive.write_article(links, item.exchange, article.html,
-                                   warc_fields(article, record), record)
+                                   warc_fields(article, record), record, images.captures)
+        self.images.after_write(images, links["file"])
         self._count(article, item)
         return record
 
     def _count(self, article: Article, item: FetchedPage) -> None:
-        self.archived += 1
         self.stats.inc_value("archiver/articles")
         if item.edition:
             self.stats.inc_value(f"archiver/edition/{item.edition}")

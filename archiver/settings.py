@@ -42,6 +42,7 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Raw capture sits above RedirectMiddleware (600) and HttpCompressionMiddleware (590) so that it
 # sees every redirect hop and the body exactly as it came over the network.
 DOWNLOADER_MIDDLEWARES = {
+    "archiver.images.hosts.ImageHostsMiddleware": 45,  # robots.txt of an article's image hosts
     "archiver.guards.AllowedHostsMiddleware": 50,      # every request, redirects included
     # robots.txt fetched once per host: obeyed here, its Sitemap: lines read by the spider
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -65,6 +66,12 @@ SPIDER_MIDDLEWARES = {
 ARCHIVER_PROGRESS_INTERVAL = 30        # seconds between progress lines (0: none)
 ARCHIVER_INCREMENTAL = True            # skip unchanged articles, conditional refetch, revisits
 ARCHIVER_RETRY_AFTER_MAX = 60.0        # never wait longer than this for a Retry-After
+# The article's images (lead + body), fetched after the article and kept in its WARC file:
+# "article" (all of them), "lead" (the lead image only) or "none"; at most ARCHIVER_IMAGES_MAX
+# per article, each cut at ARCHIVER_IMAGE_MAXSIZE bytes (recorded WARC-Truncated; 0: no bound).
+ARCHIVER_IMAGES = "article"
+ARCHIVER_IMAGES_MAX = 20
+ARCHIVER_IMAGE_MAXSIZE = 5 * 1024 * 1024
 ITEM_PIPELINES = {
     "archiver.pipelines.ArticlePipeline": 300,
 }

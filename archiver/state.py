@@ -30,7 +30,8 @@ CRAWLER_ATTR = "_archiver_state"
 SCHEMA = """CREATE TABLE IF NOT EXISTS urls (key TEXT PRIMARY KEY, url TEXT, lastmod TEXT,
     captured TEXT, etag TEXT, last_modified TEXT, payload_digest TEXT, record_id TEXT,
     record_date TEXT, file TEXT);
-CREATE TABLE IF NOT EXISTS folded (name TEXT PRIMARY KEY, size INTEGER)"""
+CREATE TABLE IF NOT EXISTS folded (name TEXT PRIMARY KEY, size INTEGER);
+CREATE INDEX IF NOT EXISTS urls_digest ON urls (payload_digest)"""
 
 
 @dataclass
@@ -115,6 +116,12 @@ class ArchiveState:
 
     def get(self, url: str) -> Capture | None:
         row = self.db.execute("SELECT * FROM urls WHERE key = ?", (canonical_key(url),)).fetchone()
+        return None if row is None else _capture(row)
+
+    def by_digest(self, digest: str) -> Capture | None:
+        """A full capture with this payload digest (an image served under a second URL)."""
+        row = self.db.execute("SELECT * FROM urls WHERE payload_digest = ? AND record_id IS NOT "
+                              "NULL LIMIT 1", (digest,)).fetchone()
         return None if row is None else _capture(row)
 
     def is_unchanged(self, url: str, when: datetime | None) -> bool:

@@ -185,7 +185,10 @@ def test_a_mirror_that_still_names_the_real_hosts(tmp_path):
     with serve_mirror() as mirror:
         mirror.en.set_rewrites({})
         mirror.de.set_rewrites({})
-        records = crawl_with(mirror, tmp_path)
+        # Lead images only: they name the real hosts too (mapped onto the mirror); the CDN
+        # figure names i0.wp.com, which no mirror maps: the crawl would leave 127.0.0.1 for it.
+        records = crawl_with(mirror, tmp_path, "-s", "ARCHIVER_IMAGES=lead")
         wanted = {e.mirror_url(mirror) for e in EXPECTED}
     assert {r["url"] for r in records} == wanted
     assert {r["canonical_url"] for r in records} == {e.url for e in EXPECTED}
+    assert all(r["image"]["captured"] for r in records)

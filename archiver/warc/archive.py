@@ -3,7 +3,7 @@
 Durability rules (why the code is shaped like this):
 - every record is one gzip member and every write goes straight to the file descriptor (no
   user-space buffer), so SIGKILL loses at most what was being written at that instant;
-- an article's five records go out in one write and are fsynced before its JSON line is
+- an article's five records (and its images' records) go out in one write and are fsynced before its JSON line is
   written, so a JSON line never points at records that are not on disk;
 - the JSON line is one os.write on an O_APPEND descriptor: a kill never leaves half a line
   interleaved with another process's line.
@@ -17,10 +17,12 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+from collections.abc import Sequence
 
 from .compose import (article_records, request_record, response_record, revisit_record,
                       warcinfo_record)
 from .exchange import Exchange
+from .images import ImageCapture
 from .files import OPEN_SUFFIX, create_locked, fsync_dir, host_token, jsonl_path, write_all
 from .info import warcinfo_fields
 from .records import new_record_id
@@ -127,13 +129,19 @@ class WarcArchive:
         self._pending.discard(links["response_id"])
 
     def write_article(self, links: dict[str, str], exchange: Exchange, clean_html: str,
-                      fields: list[tuple[str, str]], record: dict[str, Any]) -> None:
-        """The article's five records in one write, fsync, then its JSON line."""
+                      fields: list[tuple[str, str]], record: dict[str, Any],
+                      images: Sequence[ImageCapture] = ()) -> None:
+        """The article's five records and its images' records in one write, fsync, then its
+        JSON line."""
         if links["file"] != self.file_name:
             raise ArticleFileChanged(f"article links name {links['file']}, open is {self.file_name}")
         self._pending.discard(links["response_id"])
         self._deferred.pop(id(exchange), None)
         records = article_records(links, exchange, clean_html, fields, record)
+        for image in images:
+            for hop in image.exchanges:
+                self._deferred.pop(id(hop), None)
+            records += image.records()
         self._write(b"".join(r.to_gzip() for r in records), len(records))
         exchange.record_id = links["response_id"]
         os.fsync(self._fd)  # type: ignore[arg-type]

@@ -9,6 +9,9 @@ that the pipeline writes it together with the article's conversion and metadata,
 If no article comes of it (the item is dropped, the callback fails, or the spider never yields
 one), the exchange is archived as a plain capture at the latest when the spider closes.
 
+An image of an article (``request.meta["archiver_image"]``, see archiver.warc.images) is held
+the same way, in that ImageCapture, and written right after its article's records.
+
 Size limit: Scrapy drops a response whose body passes DOWNLOAD_MAXSIZE. We stop the download at
 that point instead (StopDownload), archive the cut body with ``WARC-Truncated: length``, and then
 ignore the response, so the spider sees the same thing as without us: no response.
@@ -24,6 +27,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
 
 from .archive import WarcArchive
 from .exchange import START_META_KEY, Exchange
+from .images import IMAGE_META_KEY, ImageCapture
 
 EXCHANGE_META_KEY = "warc_exchange"
 ARTICLE_META_KEY = "archiver_article"
@@ -62,6 +66,9 @@ class WarcCaptureMiddleware:
         if "cached" in response.flags:
             return response
         exchange = Exchange.from_scrapy(request, response)
+        image = request.meta.get(IMAGE_META_KEY)
+        if image is not None:
+            return self._hold_image(image, exchange, request, response)
         if exchange.truncation_reason == "length":
             self.archive.write_exchange(exchange)
             raise ResponseTooLarge(f"body over DOWNLOAD_MAXSIZE, archived truncated: {request.url}")
@@ -70,6 +77,15 @@ class WarcCaptureMiddleware:
             self.archive.defer(exchange)
         else:
             self.archive.write_exchange(exchange)
+        return response
+
+    def _hold_image(self, image: ImageCapture, exchange: Exchange, request: Any,
+                    response: Any) -> Any:
+        """An image fetch (or a redirect hop of one) waits for its article's write."""
+        image.add(exchange)
+        self.archive.defer(exchange)
+        if exchange.truncation_reason == "length":
+            raise ResponseTooLarge(f"image over its size limit, kept truncated: {request.url}")
         return response
 
     # --- signals ----------------------------------------------------------------------------
