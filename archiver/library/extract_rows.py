@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from archiver.discovery.urls import canonical_key
 from archiver.identity import capture_time, record_keys
 from archiver.warc.reader import Record
 
+from .image_rows import ImageRow, image_row
 from .payload import parse_response
 from .scan import ProblemHandler, iter_records
 
@@ -72,10 +73,15 @@ def is_json_record(record: Record) -> bool:
         (record.get("Content-Type") or "").startswith("application/json")
 
 
-def article_rows(path: Path, on_problem: ProblemHandler) -> Iterator[ArticleRow | RevisitRow]:
+def article_rows(path: Path, on_problem: ProblemHandler,
+                 on_image: Callable[[ImageRow], None] | None = None
+                 ) -> Iterator[ArticleRow | RevisitRow]:
+    """Each article's (and revisit's) row; each stored image goes to ``on_image`` on the way."""
     responses: OrderedDict[str, Record] = OrderedDict()
     conversions: dict[str, int] = {}
     for record in iter_records(path, on_problem):
+        if on_image is not None and (image := image_row(record)) is not None:
+            on_image(image)
         if record.type == "response":
             responses[short_id(record.id)] = record
             if len(responses) > _RECENT:

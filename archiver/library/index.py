@@ -1,4 +1,4 @@
-"""A SQLite index of the articles in the WARC files of one directory.
+"""A SQLite index of the articles (and the images) in the WARC files of one directory.
 
 Why SQLite: lookups by URL and filtered, searched listings must answer in milliseconds on
 archives of 100,000 articles, and reading every WARC file for that takes minutes. One file
@@ -7,7 +7,8 @@ not one per WARC file. It is a cache: each WARC file is known by name, size and 
 or new file is (re)indexed, a vanished one dropped, and an index that cannot be written (read-only
 archive) lives in memory for the run. Search uses a contentless FTS5 table, so the index holds no
 copy of the article text; rows of re-indexed files become garbage there, and the whole index is
-rebuilt when garbage outweighs live rows.
+rebuilt when garbage outweighs live rows. Images are indexed by URL (and record id) so that
+the reader serves the pictures of an article from the archive, never from the web.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from .extract_rows import ArticleRow, RevisitRow, article_rows
 from .scan import ProblemHandler
 
 INDEX_NAME = ".archive-index.sqlite"
-VERSION = 3     # 2: article_id, version_id, text_sha1; revisits; the captures view. 3: publisher
+VERSION = 4     # 2: article_id, version_id, text_sha1; revisits; the captures view. 3: publisher
+                # 4: images (the reader serves them)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE,
@@ -43,6 +45,11 @@ CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 CREATE INDEX IF NOT EXISTS articles_article ON articles (article_id, fetched_at);
 CREATE INDEX IF NOT EXISTS revisits_refers ON revisits (refers_to);
 CREATE INDEX IF NOT EXISTS revisits_file ON revisits (file_id);
+CREATE TABLE IF NOT EXISTS images (id INTEGER PRIMARY KEY AUTOINCREMENT, file_id INTEGER,
+    rid TEXT, url TEXT, offset INTEGER, refers_to TEXT);
+CREATE INDEX IF NOT EXISTS images_url ON images (url);
+CREATE INDEX IF NOT EXISTS images_rid ON images (rid);
+CREATE INDEX IF NOT EXISTS images_file ON images (file_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, text, content='',
     tokenize='unicode61 remove_diacritics 2');
 -- Every capture: each stored article, and each revisit joined to the article it repeats
@@ -100,11 +107,14 @@ class DirectoryIndex:
             self._forget(path.name)
             fid = self.db.execute("INSERT INTO files (name, size, mtime_ns) VALUES (?, ?, ?)",
                                   (path.name, stat.st_size, stat.st_mtime_ns)).lastrowid
-            for row in article_rows(path, note):
+            images: list[tuple] = []
+            for row in article_rows(path, note, lambda i: images.append((fid, *i))):
                 if isinstance(row, RevisitRow):
                     self._insert_revisit(fid, row)
                 else:
                     self._insert(fid, row)
+            self.db.executemany("INSERT INTO images (file_id, rid, url, offset, refers_to) "
+                                "VALUES (?,?,?,?,?)", images)
             self.db.executemany("INSERT INTO problems VALUES (?, ?, ?)",
                                 [(fid, off, msg) for off, msg in seen])
         return fid
@@ -136,7 +146,7 @@ class DirectoryIndex:
                                    (fid,)).fetchone()[0]
             self.db.execute("DELETE FROM aliases WHERE row_id IN "
                             "(SELECT id FROM articles WHERE file_id = ?)", (fid,))
-            for table in ("articles", "revisits", "problems"):
+            for table in ("articles", "revisits", "problems", "images"):
                 self.db.execute(f"DELETE FROM {table} WHERE file_id = ?", (fid,))
             self.db.execute("DELETE FROM files WHERE id = ?", (fid,))
             self._add_garbage(gone)
@@ -168,7 +178,7 @@ class DirectoryIndex:
         if garbage <= max(1000, live):
             return False
         with self.db:
-            for table in ("files", "problems", "articles", "revisits", "aliases"):
+            for table in ("files", "problems", "articles", "revisits", "aliases", "images"):
                 self.db.execute(f"DELETE FROM {table}")
             self.db.execute("INSERT INTO fts (fts) VALUES ('delete-all')")
             self.db.execute("DELETE FROM meta WHERE key = 'garbage'")

@@ -252,6 +252,34 @@ class Library:
             revisit_overlay(record, entry)
         return record
 
+    # --- images -------------------------------------------------------------------------------
+    def _image_rows(self, where: str, args: list[Any]) -> list[tuple[str, int, str | None, Path]]:
+        out = []
+        for index, paths in self.indexes:
+            marks = ",".join("?" * len(paths))
+            sql = (f"SELECT rid, offset, refers_to, file_id FROM images WHERE file_id IN ({marks})"
+                   f" AND {where} ORDER BY id DESC")
+            out += [(rid, off, ref, paths[fid]) for rid, off, ref, fid
+                    in index.db.execute(sql, [*paths, *args])]
+        return out
+
+    def image_id(self, url: str) -> str | None:
+        """The record id under which the archive holds the image at ``url`` (latest capture)."""
+        rows = self._image_rows("url = ?", [url])
+        return rows[0][0] if rows else None
+
+    def image(self, rid: str) -> HttpResponse | None:
+        """The stored image response with record id ``rid`` (a revisit: the one it points at)."""
+        for _ in range(3):                    # a revisit of a revisit is not written, but bounded
+            rows = self._image_rows("rid = ?", [rid])
+            if not rows:
+                return None
+            _, offset, refers_to, path = rows[0]
+            if refers_to is None:
+                return parse_response(record_at(path, offset))
+            rid = refers_to
+        return None
+
     def raw(self, entry: Entry) -> HttpResponse:
         if entry.resp_off is None:
             raise RecordUnreadable(f"{entry.path}: no response record for {entry.url}")

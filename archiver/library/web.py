@@ -4,7 +4,8 @@ Security, because archived pages are untrusted: article HTML is re-sanitized wit
 view; every response carries a Content-Security-Policy without any script source (the UI needs
 no JavaScript: search is a plain GET form); the raw capture is sent as text/plain inside a CSP
 sandbox with nosniff; articles are addressed by their record id, looked up in the index, so no
-request path ever becomes a file path.
+request path ever becomes a file path. Images come from the archive only
+(``/image/<record id>``, see pictures.py): the reader makes no request to any other host.
 """
 
 from __future__ import annotations
@@ -15,29 +16,35 @@ from html import escape
 from importlib import resources
 from urllib.parse import parse_qs, urlencode
 
+from archiver.images.size import sniff_type
+
 from .library import Entry, Filters, Library
+from .pictures import IMAGE_TYPES, lead_figure, localize
 from .render import byline, captured, sanitize
 from .scan import ArchiveError
 from .webversions import versions_section
 
-CSP = ("default-src 'none'; img-src * data:; style-src 'self'; form-action 'self'; "
+CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
 RAW_CSP = "sandbox; default-src 'none'"
+IMAGE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'"   # an SVG opened directly
 PAGE_SIZE = 100
 _ARTICLE = re.compile(r"^/a/([0-9a-fA-F-]{8,64})(/raw)?$")
+_IMAGE = re.compile(r"^/image/([0-9a-fA-F-]{8,64})$")
 StartResponse = Callable[..., object]
 
 
 class Reply:
-    def __init__(self, status: str, body: str, ctype: str = "text/html; charset=utf-8",
-                 csp: str = CSP) -> None:
-        self.status, self.body, self.ctype, self.csp = status, body.encode("utf-8"), ctype, csp
+    def __init__(self, status: str, body: str | bytes, ctype: str = "text/html; charset=utf-8",
+                 csp: str = CSP, cache: str = "no-store") -> None:
+        self.status, self.ctype, self.csp, self.cache = status, ctype, csp, cache
+        self.body = body.encode("utf-8") if isinstance(body, str) else body
 
     def headers(self) -> list[tuple[str, str]]:
         return [("Content-Type", self.ctype), ("Content-Length", str(len(self.body))),
                 ("Content-Security-Policy", self.csp), ("X-Content-Type-Options", "nosniff"),
                 ("Referrer-Policy", "no-referrer"), ("X-Frame-Options", "DENY"),
-                ("Cache-Control", "no-store")]
+                ("Cache-Control", self.cache)]
 
 
 class ReaderApp:
@@ -62,6 +69,8 @@ class ReaderApp:
                 return Reply("200 OK", self.listing(query))
             if path == "/static/reader.css":
                 return Reply("200 OK", self.css, "text/css; charset=utf-8")
+            if (image := _IMAGE.match(path)) is not None:
+                return self.image(image.group(1).lower())
             match = _ARTICLE.match(path)
             entry = self.library.get(match.group(1).lower()) if match else None
             if entry is None:
@@ -104,16 +113,27 @@ class ReaderApp:
         links = (f'<p class="links"><a href="{escape(entry.url)}" rel="noopener noreferrer '
                  f'nofollow">Original</a> · <a href="/a/{entry.rid}/raw">Raw capture</a> · '
                  f'captured {escape(captured(entry.fetched_at))} UTC</p>')
-        html = sanitize(record.get("html") or "")
+        html = sanitize(localize(sanitize(record.get("html") or ""), self.library.image_id))
         title = escape(record.get("title") or entry.url)
         section = escape(record.get("section") or "")
         body = (f'<nav><a href="/">← All articles</a></nav><article lang="'
                 f'{escape(record.get("language") or "")}"><header>'
                 f'<p class="kicker">{section}</p><h1>{title}</h1>{badges(entry)}{meta}{links}'
-                f'</header>{lead_image(record)}<div class="body">{html}</div>'
+                f'</header>{lead_figure(record.get("image"), self.library.image_id)}'
+                f'<div class="body">{html}</div>'
                 f'{sources(record)}{versions_section(self.library, entry, compare_with)}'
                 "</article>")
         return page(record.get("title") or entry.url, body)
+
+    def image(self, rid: str) -> Reply:
+        """An archived image, by record id; only image types, never HTML or script."""
+        response = self.library.image(rid)
+        kind = response.mime if response is not None else ""
+        if response is None or kind not in IMAGE_TYPES:
+            kind = sniff_type(response.body) if response is not None else None
+            if kind not in IMAGE_TYPES:
+                return not_found()
+        return Reply("200 OK", response.body, kind, IMAGE_CSP, "private, max-age=86400")
 
     def raw(self, entry: Entry) -> Reply:
         from archiver.extract.decode import decode_html
@@ -132,15 +152,6 @@ def page(title: str, body: str) -> str:
 def not_found() -> Reply:
     return Reply("404 Not Found", page("Not found", '<p>No such article. <a href="/">All '
                                        "articles</a></p>"))
-
-
-def lead_image(record: dict) -> str:
-    """The lead image's caption and credit (the picture itself stays on the original server:
-    the reader loads nothing from elsewhere that the article body does not)."""
-    image = record.get("image") or {}
-    words = [w for w in (image.get("caption"), image.get("credit")) if w]
-    return (f'<p class="lead-image">Lead image: {escape(" · ".join(words))}</p>'
-            if words else "")
 
 
 def sources(record: dict) -> str:
