@@ -25,9 +25,10 @@ Examples:
 class Writer:
     """Writes each extracted article as the crawl would: WARC records + a JSON line."""
 
-    def __init__(self, outdir: Path, prefix: str) -> None:
+    def __init__(self, outdir: Path, prefix: str, images: Any = None) -> None:
         from archiver.warc.archive import WarcArchive
         self.archive = WarcArchive(outdir, prefix=prefix, repair=False)
+        self.images = images          # archiver.images.carry.ImageCarrier: inputs' image records
         self.written = 0
         self.skipped: Counter[str] = Counter()
 
@@ -37,11 +38,18 @@ class Writer:
             return
         from archiver.items import build_record
         from archiver.pipelines import warc_fields
+        images = self.images.images_for(value) if self.images else None
         links = self.archive.begin_article()
         record = build_record(value, site=job.record_site, fetched_at=_iso(job),
-                              http_status=job.status, warc=links)
+                              http_status=job.status, warc=links,
+                              images=images.entries if images else None)
+        captures = images.captures if images else []
+        if self.images:
+            self.images.ledger.mark_revisits(captures)
         self.archive.write_article(links, job.exchange, value.html,
-                                   warc_fields(value, record), record)
+                                   warc_fields(value, record), record, captures)
+        if self.images:
+            self.images.ledger.remember(captures, links["file"])
         self.written += 1
 
 
@@ -63,15 +71,17 @@ def reprocess(inputs: tuple[str, ...], outdir: str, jobs: int, site: str | None,
     """Run the article extraction over the HTML responses of any WARC files (ours, wget
     --warc-file, Browsertrix, Common Crawl) and write a clean archive: response, request,
     conversion and metadata records per article, plus a JSON Lines file, as a crawl does.
+    The image records the inputs hold for an article (our crawl's, wget's) go with it.
 
     Progress goes to stderr; at the end, a count of what was written and of what was
     skipped, by reason (not HTML, HTTP status, not an article: REASON, error: TYPE).
     """
     _check_site(site)
     with user_errors():
+        from archiver.images.carry import ImageCarrier
         files = find_warcs(inputs)
         total = sum(f.stat().st_size for f in files)
-        writer = Writer(Path(outdir), prefix)
+        writer = Writer(Path(outdir), prefix, ImageCarrier(files, warn))
         try:
             with click.progressbar(length=total, label="reprocessing", file=sys.stderr, show_pos=False, width=30) as bar:
                 for path in files:
