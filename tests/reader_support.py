@@ -53,8 +53,9 @@ def _require(what: str) -> None:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
-    """A headless Chromium with a fresh profile, quit afterwards."""
+def chromium(performance_log: bool = False) -> Iterator[object]:
+    """A headless Chromium with a fresh profile, quit afterwards. ``performance_log``: the
+    DevTools events (every network request the page makes) are kept for ``get_log``."""
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -68,6 +69,8 @@ def chromium() -> Iterator[object]:
     options.binary_location = browser
     for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    if performance_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service(driver_bin), options=options)
     driver.set_page_load_timeout(20)
     try:
@@ -75,3 +78,14 @@ def chromium() -> Iterator[object]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def requested_urls(driver) -> list[str]:
+    """Every URL the browser asked for since the last call (DevTools Network events)."""
+    import json
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls

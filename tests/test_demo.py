@@ -21,6 +21,9 @@ def test_demo_crawls_the_mirror_and_prints_a_summary(tmp_path):
     assert "languages: " + ", ".join(f"{k} {v}" for k, v in sorted(langs.items())) in done.stdout
     assert "removed: " in done.stdout and "ad " in done.stdout
     assert "One cleaned article:" in done.stdout
+    images = sum(len(e.images) for e in expected)
+    assert (f"images: {images} archived (2 stored once for two URLs), 0 not archived, "
+            "1 tracking pixel(s) left out") in done.stdout
     assert "Traceback" not in done.stderr
     assert list(out.glob("*.warc.gz")) and list(out.glob("*.jsonl"))
 

@@ -71,6 +71,7 @@ def summary(records: list[dict], stats: dict, out: Path) -> str:
              "  removed: " + (", ".join(f"{k} {v}" for k, v in sorted(removed.items())) or "nothing"),
              "  not articles (raw capture only): "
              + (", ".join(f"{k} {v}" for k, v in sorted(skipped.items())) or "none"),
+             images_line(stats),
              f"  fetches: {stats.get('downloader/response_count', 0)} responses, "
              f"{stats.get('robotstxt/forbidden', 0)} forbidden by robots.txt",
              f"  WARC files: {', '.join(warcs)}"]
@@ -99,6 +100,15 @@ def _a_moment_later() -> datetime:
     later = now.replace(microsecond=0) + timedelta(seconds=1)
     time.sleep((later - now).total_seconds())
     return later
+
+
+def images_line(stats: dict) -> str:
+    """How many of the articles' images the archive holds (and how many it does not)."""
+    prefix = "archiver/images/"
+    missed = sum(v for k, v in stats.items() if k.startswith(prefix + "not_captured/"))
+    return (f"  images: {stats.get(prefix + 'captured', 0)} archived "
+            f"({stats.get(prefix + 'revisit', 0)} stored once for two URLs), {missed} not "
+            f"archived, {stats.get(prefix + 'tracking_pixel', 0)} tracking pixel(s) left out")
 
 
 def show_article(record: dict, width: int = 88) -> str:

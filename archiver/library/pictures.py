@@ -43,12 +43,15 @@ def localize(html: str, lookup: Lookup) -> str:
     root = fragment_fromstring(html, create_parent="div")
     for img in list(root.iter("img")):
         src = (img.get("src") or "").strip()
-        rid = lookup(src) if src.startswith(("http://", "https://")) else None
+        if src.startswith("data:"):
+            continue
+        web = src.startswith(("http://", "https://"))
+        rid = lookup(src) if web else None
         if rid:
             img.set("src", image_path(rid))
-        elif is_tracking_pixel(src, _int(img.get("width")), _int(img.get("height"))):
-            img.drop_tree()
-        elif not src.startswith("data:"):
+        elif not web or is_tracking_pixel(src, _int(img.get("width")), _int(img.get("height"))):
+            img.drop_tree()                  # a pixel, or nothing a reader could follow
+        else:
             link = fragment_fromstring(missing_link(src, img.get("alt") or ""))
             link.tail = img.tail
             img.getparent().replace(img, link)

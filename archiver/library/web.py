@@ -36,8 +36,8 @@ StartResponse = Callable[..., object]
 
 class Reply:
     def __init__(self, status: str, body: str | bytes, ctype: str = "text/html; charset=utf-8",
-                 csp: str = CSP, cache: str = "no-store") -> None:
-        self.status, self.ctype, self.csp, self.cache = status, ctype, csp, cache
+                 csp: str | None = None, cache: str = "no-store") -> None:
+        self.status, self.ctype, self.csp, self.cache = status, ctype, csp or CSP, cache
         self.body = body.encode("utf-8") if isinstance(body, str) else body
 
     def headers(self) -> list[tuple[str, str]]:

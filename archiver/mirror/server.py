@@ -136,7 +136,7 @@ class ThirdPartyServer(MirrorServer):
         super().__init__("en", "127.0.0.2" if host == "127.0.0.1" else host, port)
         self.edition = "third-party"
         self._fallback = host
-        self.resources = third_party_resources()
+        self.resources = dict(third_party_resources())     # a test may change its copy
 
     def bind(self) -> "ThirdPartyServer":
         if self._httpd is None:
