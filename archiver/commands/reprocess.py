@@ -29,7 +29,7 @@ class Writer:
         from archiver.warc.archive import WarcArchive
         self.archive = WarcArchive(outdir, prefix=prefix, repair=False)
         self.images = images          # archiver.images.carry.ImageCarrier: inputs' image records
-        self.written = 0
+        self.written = self.carried = 0
         self.skipped: Counter[str] = Counter()
 
     def __call__(self, job: Job, outcome: str, value: Any) -> None:
@@ -51,6 +51,7 @@ class Writer:
         if self.images:
             self.images.ledger.remember(captures, links["file"])
         self.written += 1
+        self.carried += len(captures)
 
 
 def _iso(job: Job) -> str:
@@ -90,6 +91,8 @@ def reprocess(inputs: tuple[str, ...], outdir: str, jobs: int, site: str | None,
         finally:
             writer.archive.close()
     click.echo(f"{writer.written} articles written to {outdir}", err=True)
+    if writer.carried:
+        click.echo(f"  with {writer.carried} image records carried over from the inputs", err=True)
     for reason, count in sorted(writer.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
         click.echo(f"  skipped {count:>6}  {reason}", err=True)
 
