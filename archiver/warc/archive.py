@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from collections.abc import Sequence
 
 from .compose import (article_records, request_record, response_record, revisit_record,
                       warcinfo_record)
 from .exchange import Exchange
-from .images import ImageCapture
 from .files import OPEN_SUFFIX, create_locked, fsync_dir, host_token, jsonl_path, write_all
+from .images import ImageCapture
 from .info import warcinfo_fields
 from .records import new_record_id
 from .repair import repair_directory
