@@ -109,6 +109,8 @@ class ImageFetcher:
             self.stats.inc_value(STATS + "tracking_pixel", pixels)
         plan = choose(refs, self.mode, self.maximum)
         wanted = [ref for ref, reason in plan if reason is None]
+        if not wanted:
+            return self._assemble(plan, {})
         hosts = tuple(sorted({(urlsplit(self._rebase(r.url)).hostname or "").lower()
                               for r in wanted}))
         self.hosts.update(hosts)

@@ -85,8 +85,10 @@ def lines_ok(archive: Path) -> int:
 def stopped_crawl(mirror, gate: Gate, archive: Path, job: Path, sig: int) -> set[str]:
     args = {"en_url": mirror.en_url, "de_url": mirror.de_url, "edition": "en"}
     # One request in the downloader at a time: a graceful stop (SIGINT) finishes what the
-    # downloader holds, so only that little must be in it for the stop to land mid-crawl.
-    settings = {"JOBDIR": job, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1}
+    # downloader holds, so only that little must be in it for the stop to land mid-crawl. No
+    # images in the stopped crawl: they would wait behind the gated article request for the slot.
+    settings = {"JOBDIR": job, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1,
+                "ARCHIVER_IMAGES": "none"}
     log = (job.parent / "stopped-crawl.log").open("wb")     # a file: no pipe to wait on
     proc = subprocess.Popen(crawl_args("decoder", archive, args, settings), cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
