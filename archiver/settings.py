@@ -48,8 +48,6 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "archiver.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "archiver.robotstxt.RobotsTxtMiddleware": 100,     # every waiter gets the parser (see there)
     "archiver.guards.RetryAfterMiddleware": 550,        # honours Retry-After, bounded
     "archiver.mirrors.MirrorRedirectMiddleware": 650,   # a mirror's real-host redirects stay on it
     "archiver.incremental.IncrementalMiddleware": 940,  # skip/conditional/revisit, after capture
