@@ -25,7 +25,7 @@ NUMBERS: dict[str, tuple[type, float]] = {
     "WARC_MAX_SIZE": (int, 1), "CLOSESPIDER_ITEMCOUNT": (int, 0),
     "CONCURRENT_REQUESTS": (int, 1), "CONCURRENT_REQUESTS_PER_DOMAIN": (int, 1),
     "DOWNLOAD_DELAY": (float, 0), "DOWNLOAD_TIMEOUT": (float, 0), "DOWNLOAD_MAXSIZE": (int, 0),
-    "RETRY_TIMES": (int, 0),
+    "RETRY_TIMES": (int, 0), "ARCHIVER_IMAGES_MAX": (int, 0), "ARCHIVER_IMAGE_MAXSIZE": (int, 0),
 }
 FLAGS = ("ARCHIVER_INCREMENTAL", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED", "WARC_ENABLED")
 
@@ -48,11 +48,20 @@ def check_settings(settings: Any) -> None:
         except ValueError:
             raise BadSetting(f"{name} must be 0/1 or True/False, not "
                              f"{settings.get(name)!r}") from None
+    check_images(settings)
     try:
         worker_count(settings.get(WORKERS_SETTING))
     except (TypeError, ValueError):
         raise BadSetting(f"{WORKERS_SETTING} must be a whole number (0 or more), not "
                          f"{settings.get(WORKERS_SETTING)!r}") from None
+
+
+def check_images(settings: Any) -> None:
+    """ARCHIVER_IMAGES names a mode the image fetcher knows (archiver.images)."""
+    from archiver.images.select import MODES
+    value = settings.get("ARCHIVER_IMAGES")
+    if value not in (None, "") and str(value).strip().lower() not in MODES:
+        raise BadSetting(f"ARCHIVER_IMAGES must be one of {', '.join(MODES)}, not {value!r}")
 
 
 def check_spider_arguments(spidercls: type, arguments: dict[str, Any]) -> None:

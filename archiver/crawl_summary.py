@@ -9,6 +9,7 @@ Stats read here, and who counts them:
   ``archiver/paywalled``, ``archiver/duplicate_article``: the item pipeline;
 - ``archiver/not_article/<reason>``: pipeline (extraction) and spiders (what never reached it);
 - ``archiver/failed/article/<reason>``, ``archiver/failed/discovery/<reason>``: the spiders;
+- ``archiver/images/*``: the image fetcher (archiver.images.fetch);
 - ``archiver/incremental/*``: the incremental middleware; ``archiver/limit/not_fetched``: the
   article limit; ``archiver/discovery/forbidden_by_robots``, ``archiver/unchanged/*``: spiders.
 """
@@ -85,8 +86,9 @@ def summary(stats: Stats, written: Written, elapsed: float, reason: str) -> str:
         rows.append(("editions", listing(editions)))
     if stats.get("archiver/paywalled"):
         rows.append(("paywalled", f"{stats['archiver/paywalled']} (archived as served, flagged)"))
-    rows += _optional(("unchanged", _unchanged(stats)), ("skipped", _skipped(stats)),
-                      ("not articles", _not_articles(stats)), ("failures", _failures(stats)))
+    rows += _optional(("images", _images(stats)), ("unchanged", _unchanged(stats)),
+                      ("skipped", _skipped(stats)), ("not articles", _not_articles(stats)),
+                      ("failures", _failures(stats)))
     rows += _written(written)
     head = f"Crawl {_finished(reason)} in {duration(elapsed)}:"
     width = max(len(name) for name, _ in rows)
@@ -100,6 +102,21 @@ def _finished(reason: str) -> str:
 
 def _optional(*rows: tuple[str, str]) -> list[tuple[str, str]]:
     return [(name, text) for name, text in rows if text]
+
+
+def _images(stats: Stats) -> str:
+    """The articles' images (archiver.images.fetch counts them)."""
+    parts = [(stats.get("archiver/images/captured", 0), "archived"),
+             (stats.get("archiver/images/revisit", 0), "of them as revisits"),
+             (stats.get("archiver/images/known", 0), "already in the archive")]
+    missed = counts(stats, "archiver/images/not_captured/")
+    text = ", ".join(f"{n} {what}" for n, what in parts if n)
+    if missed:
+        text += f"{', ' if text else ''}not archived: {listing(missed)}"
+    pixels = int(stats.get("archiver/images/tracking_pixel", 0))
+    if pixels:
+        text += f"{', ' if text else ''}{pixels} tracking pixel{'s' * (pixels != 1)} left out"
+    return text
 
 
 def _unchanged(stats: Stats) -> str:

@@ -31,7 +31,7 @@ from archiver.warc.images import IMAGE_META_KEY, ImageCapture
 
 from .hosts import image_hosts
 from .ledger import ImageLedger
-from .select import ImageRef, article_images, check_settings, choose
+from .select import ImageRef, article_images, choose
 from .size import image_size, sniff_type
 
 logger = logging.getLogger(__name__)
@@ -84,11 +84,12 @@ class ImageFetcher:
     """One per crawler: fetches, deduplicates and bounds the images of each article."""
 
     def __init__(self, crawler: Any, ledger: ImageLedger) -> None:
+        from archiver.crawl_checks import check_images
         settings = crawler.settings
+        check_images(settings)              # `scrapy crawl` checked it already; CrawlerProcess not
         self.mode = str(settings.get("ARCHIVER_IMAGES")).strip().lower()   # unset: "none"
         self.maximum = settings.getint("ARCHIVER_IMAGES_MAX")
         self.maxsize = settings.getint("ARCHIVER_IMAGE_MAXSIZE")
-        check_settings(self.mode, self.maximum, self.maxsize)
         self.crawler, self.stats, self.ledger = crawler, crawler.stats, ledger
         self.hosts = image_hosts(crawler)
         self._failed: dict[str, str] = {}                   # url -> reason, this crawl

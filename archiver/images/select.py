@@ -36,10 +36,6 @@ BEACON_HOSTS = (
 )
 
 
-class BadImageSetting(ValueError):
-    """ARCHIVER_IMAGES, ARCHIVER_IMAGES_MAX or ARCHIVER_IMAGE_MAXSIZE has a value we cannot use."""
-
-
 @dataclass
 class ImageRef:
     """One picture of an article, as the article names it."""
@@ -133,10 +129,3 @@ def choose(refs: list[ImageRef], mode: str, maximum: int) -> list[tuple[ImageRef
 def uncaptured_entries(article: Article, reason: str | None = None) -> list[dict[str, Any]]:
     """The ``images`` of a record whose images were not fetched (no crawl, no carried records)."""
     return [ref.entry(False, reason) for ref in article_images(article)[0]]
-
-
-def check_settings(mode: str, maximum: int, maxsize: int) -> None:
-    if mode not in MODES:
-        raise BadImageSetting(f"ARCHIVER_IMAGES={mode!r}: expected one of {', '.join(MODES)}")
-    if maximum < 0 or maxsize < 0:
-        raise BadImageSetting("ARCHIVER_IMAGES_MAX and ARCHIVER_IMAGE_MAXSIZE must be >= 0")

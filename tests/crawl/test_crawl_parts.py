@@ -126,6 +126,9 @@ def test_which_site_a_reprocess_extracts_with():
     ("ARCHIVER_PROGRESS_INTERVAL", "-5", "must be at least 0.0"),
     ("CONCURRENT_REQUESTS_PER_DOMAIN", "0", "must be at least 1"),
     ("ROBOTSTXT_OBEY", "perhaps", "ROBOTSTXT_OBEY must be 0/1"),
+    ("ARCHIVER_IMAGES", "all", "ARCHIVER_IMAGES must be one of article, lead, none, not 'all'"),
+    ("ARCHIVER_IMAGES_MAX", "-1", "ARCHIVER_IMAGES_MAX must be at least 0"),
+    ("ARCHIVER_IMAGE_MAXSIZE", "5MB", "ARCHIVER_IMAGE_MAXSIZE must be a whole number"),
 ])
 def test_settings_are_checked(name, value, message):
     settings = Settings()
@@ -134,3 +137,12 @@ def test_settings_are_checked(name, value, message):
     settings.set(name, value)
     with pytest.raises(BadSetting, match=message):
         check_settings(settings)
+
+
+def test_summary_counts_the_articles_images():
+    stats = {"archiver/articles": 2, "archiver/language/en": 2, "archiver/images/captured": 5,
+             "archiver/images/revisit": 1, "archiver/images/not_captured/robots": 2,
+             "archiver/images/not_captured/http_404": 1, "archiver/images/tracking_pixel": 1}
+    text = summary(stats, Written(Path("out")), 3.0, "finished")
+    assert ("  images    5 archived, 1 of them as revisits, not archived: robots 2, http_404 1, "
+            "1 tracking pixel left out") in text

@@ -10,6 +10,7 @@ has avatars, a logo and teaser thumbnails that are not the article's.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -132,8 +133,7 @@ def test_warcio_and_archive_check_pass(image_crawl):
     assert " 0 problems" in done.stdout
 
 
-def test_the_crawl_counts_what_it_did(image_crawl):
+def test_the_crawl_summary_counts_the_images(image_crawl):
     images = sum(len(e.images) for e in EXPECTED)
-    assert f"'archiver/images/captured': {images}," in image_crawl.log
-    assert "'archiver/images/revisit': 2," in image_crawl.log
-    assert "'archiver/images/tracking_pixel': 1," in image_crawl.log
+    assert re.search(rf"\n  images +{images} archived, 2 of them as revisits, 1 tracking pixel "
+                     r"left out\n", image_crawl.log)

@@ -7,8 +7,7 @@ from lxml.html import fragment_fromstring, tostring
 
 from archiver.extract.article import Article
 from archiver.extract.srcset import best_source, largest, parse_srcset, promote_best_sources
-from archiver.images.select import (BadImageSetting, article_images, check_settings, choose,
-                                    is_tracking_pixel)
+from archiver.images.select import article_images, choose, is_tracking_pixel
 from archiver.images.size import image_size, sniff_type
 from archiver.mirror.imagefiles import PIXEL_GIF, jpeg, png, webp
 
@@ -87,8 +86,6 @@ def test_choose_by_setting_and_bound():
     assert reasons("article", 2) == [None, None, "limit", "limit"]
     assert reasons("lead", 20) == [None, "setting", "setting", "setting"]
     assert reasons("none", 20) == ["setting"] * 4
-    with pytest.raises(BadImageSetting, match="ARCHIVER_IMAGES='all'"):
-        check_settings("all", 20, 1)
 
 
 @pytest.mark.parametrize("data, kind, size", [
