@@ -15,6 +15,14 @@ FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0"]
 A, B = sorted(EN)[:2]
 
 
+def with_images(mirror, *paths: str) -> list[str]:
+    """The paths an article fetch asks the edition's server for: the article and its images."""
+    from urllib.parse import urlsplit
+    images = [urlsplit(mirror.to_mirror(u)) for p in paths for u in EN[p].images]
+    return sorted({"/robots.txt", *paths, *(u.path for u in images
+                                             if u.netloc == urlsplit(mirror.en_url).netloc)})
+
+
 @pytest.fixture
 def mirror():
     with serve_mirror() as served:
@@ -35,7 +43,7 @@ def test_add_archives_exactly_the_named_articles(mirror, tmp_path):
         assert record["site"] == "decoder" and record["title"] == exp.title
         assert all(needle in record["text"] for needle in exp.required)
         assert exp.boilerplate_in(record["text"]) == []         # the profile's cleaning applied
-    assert sorted(set(mirror.en.requested_paths())) == sorted({"/robots.txt", A, B})
+    assert sorted(set(mirror.en.requested_paths())) == with_images(mirror, A, B)
     assert mirror.en.requested_paths().count("/robots.txt") == 1
     assert not mirror.de.requested_paths()
     lines = done.stdout.splitlines()
@@ -82,5 +90,5 @@ def test_news_with_an_article_url_archives_that_article_only(mirror, tmp_path):
                   *FAST)
     assert done.returncode == 0, done.stderr[-3000:]
     assert [r["url"] for r in jsonl(tmp_path)] == [mirror.en_url + A]
-    assert sorted(set(mirror.en.requested_paths())) == sorted({"/robots.txt", A})
+    assert sorted(set(mirror.en.requested_paths())) == with_images(mirror, A)
     assert f"Crawling news: the article {mirror.en_url}{A}" in done.stderr

@@ -27,7 +27,7 @@ def crawl(tmp_path_factory):
         done = scrapy("crawl", "decoder", "-a", f"en_url={mirror.en_url}",
                       "-a", f"de_url={mirror.de_url}", "-s", f"ARCHIVE_DIR={out}", *FAST)
         requested = {code: mirror.server(code).requested_paths() for code in ("en", "de")}
-        bases = mirror.bases
+        bases = {**mirror.bases, "images": mirror.third_party.url}    # the CDN an article names
     assert done.returncode == 0, done.stderr[-4000:]
     return {"dir": out, "log": done.stderr, "records": jsonl(out), "requested": requested,
             "bases": bases}
