@@ -4,7 +4,7 @@
 Why a fixed column table rather than letting pandas or DuckDB guess from JSON: guessing gives
 mixed-offset strings for dates (``pd.to_datetime`` refuses "Mixed timezones"), ints where a
 float is meant, and a different schema per batch. Here each column has one type, every time is
-the same instant in UTC, lists stay lists and ``image``/``warc`` are structs.
+the same instant in UTC, lists stay lists and ``image``/``images``/``warc`` are structs.
 
 Batches are bounded (rows and bytes of text), so the writers (archiver.library.tablewriters)
 export an archive of any size in about the same memory.
@@ -29,20 +29,23 @@ class MissingExtra(ImportError):
 
 
 # name -> type, in the record's key order. Types: str, float, int, bool, time, list, image,
-# sources, warc, counts (a map of name -> integer).
+# images, sources, warc, counts (a map of name -> integer).
 COLUMNS: dict[str, str] = {
     "url": "str", "canonical_url": "str", "site": "str", "publisher": "str", "title": "str",
     "authors": "list",
     "published": "time", "modified": "time", "language": "str", "language_confidence": "float",
     "declared_language": "str", "description": "str", "section": "str", "tags": "list",
-    "image": "image", "sources": "sources", "text": "str", "html": "str", "word_count": "int",
+    "image": "image", "images": "images", "sources": "sources", "text": "str", "html": "str", "word_count": "int",
     "paywalled": "bool", "fetched_at": "time", "http_status": "int", "warc": "warc",
     "article_id": "str", "version_id": "str", "text_sha1": "str", "schema_version": "int",
     "removed": "counts", "revisit_of": "str",
 }
-STRUCT_FIELDS = {"image": ("url", "caption", "credit"),
-                 "sources": ("name", "url"),
+STRUCT_FIELDS = {"sources": ("name", "url"),
                  "warc": ("file", "response_id", "conversion_id")}
+# The lead image and each item of ``images``: typed fields (archiver.images.select).
+IMAGE_FIELDS = {"url": "str", "caption": "str", "credit": "str", "captured": "bool"}
+IMAGES_FIELDS = {"url": "str", "caption": "str", "credit": "str", "width": "int", "height": "int",
+                 "captured": "bool", "lead": "bool", "reason": "str"}
 
 
 def columns(html: bool = True) -> list[str]:
@@ -80,6 +83,17 @@ def _struct(kind: str) -> Callable[[Any], dict | None]:
     return convert
 
 
+def _typed(fields: dict[str, str]) -> Callable[[Any], dict | None]:
+    def convert(value: Any) -> dict | None:
+        if not isinstance(value, dict):
+            return None
+        out = {k: CONVERT[kind](value.get(k)) for k, kind in fields.items()}
+        if "lead" in fields:
+            out["lead"] = bool(value.get("lead"))
+        return out
+    return convert
+
+
 CONVERT: dict[str, Callable[[Any], Any]] = {
     "str": lambda v: None if v is None else str(v),
     "float": _float,
@@ -87,7 +101,9 @@ CONVERT: dict[str, Callable[[Any], Any]] = {
     "bool": lambda v: None if v is None else bool(v),
     "time": to_utc,
     "list": lambda v: [str(x) for x in v] if isinstance(v, list) else [],
-    "image": _struct("image"),
+    "image": _typed(IMAGE_FIELDS),
+    "images": lambda v: [_typed(IMAGES_FIELDS)(x) for x in v if isinstance(x, dict)]
+    if isinstance(v, list) else [],
     "warc": _struct("warc"),
     "sources": lambda v: [_struct("sources")(x) for x in v if isinstance(x, dict)]
     if isinstance(v, list) else [],
@@ -114,9 +130,12 @@ def arrow_type(kind: str):
     pa = require_pyarrow()
     struct = {k: pa.struct([(f, pa.string()) for f in fields])
               for k, fields in STRUCT_FIELDS.items()}
+    scalar = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+    typed = lambda fields: pa.struct([(f, scalar[k]) for f, k in fields.items()])  # noqa: E731
     return {"str": pa.string(), "float": pa.float64(), "int": pa.int64(), "bool": pa.bool_(),
             "time": pa.timestamp("us", tz="UTC"), "list": pa.list_(pa.string()),
-            "image": struct["image"], "warc": struct["warc"],
+            "image": typed(IMAGE_FIELDS), "images": pa.list_(typed(IMAGES_FIELDS)),
+            "warc": struct["warc"],
             "sources": pa.list_(struct["sources"]),
             "counts": pa.map_(pa.string(), pa.int64())}[kind]
 

@@ -68,7 +68,9 @@ def test_to_arrow_and_to_pandas_are_typed(archive_dir: Path):
     assert table.num_rows == 4
     assert table.schema.field("published").type == pa.timestamp("us", tz="UTC")
     assert table.schema.field("image").type == pa.struct(
-        [("url", pa.string()), ("caption", pa.string()), ("credit", pa.string())])
+        [("url", pa.string()), ("caption", pa.string()), ("credit", pa.string()),
+         ("captured", pa.bool_())])
+    assert table.schema.field("images").type.value_type.field("width").type == pa.int64()
     df = arc.to_pandas(latest=True)
     assert len(df) == 3 and df["article_id"].is_unique
     assert str(df["fetched_at"].dtype) == "datetime64[us, UTC]"

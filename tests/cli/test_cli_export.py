@@ -36,7 +36,9 @@ def test_duckdb_reads_typed_columns(parquet: Path):
                              f"SELECT * FROM '{parquet}')").fetchall())
     assert types["published"] == types["modified"] == types["fetched_at"] == "TIMESTAMP WITH TIME ZONE"
     assert types["authors"] == types["tags"] == "VARCHAR[]"
-    assert types["image"] == "STRUCT(url VARCHAR, caption VARCHAR, credit VARCHAR)"
+    assert types["image"] == "STRUCT(url VARCHAR, caption VARCHAR, credit VARCHAR, captured BOOLEAN)"
+    assert types["images"] == ("STRUCT(url VARCHAR, caption VARCHAR, credit VARCHAR, width BIGINT, "
+                               "height BIGINT, captured BOOLEAN, lead BOOLEAN, reason VARCHAR)[]")
     assert types["warc"] == "STRUCT(file VARCHAR, response_id VARCHAR, conversion_id VARCHAR)"
     assert types["sources"] == "STRUCT(\"name\" VARCHAR, url VARCHAR)[]"
     assert types["language_confidence"] == "DOUBLE" and types["paywalled"] == "BOOLEAN"
