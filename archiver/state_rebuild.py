@@ -1,7 +1,8 @@
 """Rebuilding the crawl state from the WARC files, the archive of record.
 
-Every successful (2xx) response record is a capture of its URL; the latest one per URL wins. A
-revisit record confirms its payload at a later date without replacing the record it refers to.
+Every successful (2xx) response record with its whole body is a capture of its URL; the latest
+one per URL wins. A revisit record confirms its payload at a later date without replacing the
+record it refers to.
 Damaged records are skipped (``archive check`` reports them): the state is a cache of what is
 readable.
 """
@@ -37,6 +38,8 @@ def _take(record: Record, file: str, found: dict[str, Capture]) -> None:
     url, when = record.get("WARC-Target-URI"), parse_date(record.get("WARC-Date"))
     if not url or when is None or record.type not in ("response", "revisit"):
         return
+    if record.type == "response" and record.get("WARC-Truncated"):
+        return               # a body cut at a size bound is no capture of the URL (an image too big)
     head = _http_head(record)
     if head is None or not 200 <= head[0] < 300:
         return

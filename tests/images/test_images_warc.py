@@ -119,3 +119,22 @@ def test_the_robots_txt_of_an_image_host_may_be_fetched():
         middleware.process_request(other)
         with pytest.raises(OffsiteRefused):
             check.process_request(other)
+
+
+def test_a_cut_image_is_no_capture_when_the_state_is_rebuilt(tmp_path):
+    """The crawl state rebuilt from the WARC files knows the whole image, not the cut one, so a
+    later crawl fetches the cut one again instead of calling it archived."""
+    from archiver.images.ledger import ImageLedger
+    from archiver.state import ArchiveState
+    from archiver.state_rebuild import captures_in
+
+    cut = exchange("https://x.org/big.png", PNG[:20])
+    cut.truncated = "length"
+    write(tmp_path, [ImageCapture("https://x.org/big.png", [cut]),
+                     ImageCapture("https://x.org/small.png",
+                              [exchange("https://x.org/small.png", PNG)])])
+    found = captures_in(sorted(tmp_path.glob("*.warc.gz")))
+    assert any(c.url == "https://x.org/small.png" for c in found.values())
+    assert not any(c.url == "https://x.org/big.png" for c in found.values())
+    ledger = ImageLedger(ArchiveState(tmp_path))          # a state built from the files
+    assert ledger.holds("https://x.org/small.png") and not ledger.holds("https://x.org/big.png")
