@@ -1,5 +1,5 @@
 """`python -m archiver.mirror [--host H] [--en-port N] [--de-port N]`: serve both editions
-until Ctrl-C, for trying the spider or a browser against the mirror by hand."""
+(and the outside hosts their articles name for images) until Ctrl-C, for trying the spider or a browser against the mirror by hand."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, signal.default_int_handler)   # stop cleanly on kill, too
     with serve_mirror(args.host, args.en_port, args.de_port) as mirror:
-        print(f"en {mirror.en_url}/\nde {mirror.de_url}/", flush=True)
+        print(f"en {mirror.en_url}/\nde {mirror.de_url}/\nimages elsewhere (CDN, counting pixel) "
+              f"{mirror.third_party.url}/", flush=True)
         print("crawl: scrapy crawl decoder "
               f"-a en_url={mirror.en_url} -a de_url={mirror.de_url}   (Ctrl-C stops)", flush=True)
         try:
