@@ -21,6 +21,7 @@ import re
 from lxml.html import HtmlElement
 
 from .authors import Name, clean, is_label, split_names
+from .treeutil import inside
 
 _ATTR = re.compile(r"byline|author|autor|auteur|autore|verfasser|writer|reporter|creator|avtor", re.I)
 # Author elements that are not the byline (an avatar, a bio, a social link) ...
@@ -118,15 +119,7 @@ class _Labelled:
 
 def _usable(el: HtmlElement) -> bool:
     """Not in page chrome or someone else's box, and short enough to be a byline."""
-    for anc in el.iterancestors():
-        if anc.tag == "body":
-            break
-        if anc.tag in _SKIP_TAGS:
-            return False
-        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if attrs.strip() and _OTHERS.search(attrs):
-            return False
-    if el.tag in _SKIP_TAGS:
+    if inside(el, _SKIP_TAGS, _OTHERS) or el.tag in _SKIP_TAGS:
         return False
     size = 0
     for chunk in el.itertext():

@@ -14,7 +14,7 @@ import re
 from lxml.html import HtmlElement
 
 from .dates import parse_date, parse_printed_date
-from .treeutil import text_of
+from .treeutil import inside, text_of
 
 _PUBLISHED = re.compile(r"publish|pubdate|posted|created|erstellt|veroeffentlicht|date-?pub", re.I)
 _MODIFIED = re.compile(r"modif|update|aktualis|edited|revised", re.I)
@@ -55,15 +55,7 @@ def _parent_marks(el: HtmlElement) -> str:
 
 def _in_article(el: HtmlElement) -> bool:
     """Not in navigation, a teaser, a comment or the footer."""
-    for anc in el.iterancestors():
-        if anc.tag == "body":
-            break
-        if anc.tag in _SKIP_TAGS:
-            return False
-        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if attrs.strip() and _OTHERS.search(attrs):
-            return False
-    return True
+    return not inside(el, _SKIP_TAGS, _OTHERS)
 
 
 def printed_date(root: HtmlElement, dayfirst: bool | None = None) -> str | None:

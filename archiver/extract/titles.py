@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from .treeutil import norm, text_of
+from .treeutil import inside, norm, text_of
 
 # Separators between a headline and the site's name, a section or a date. A bar may stand
 # without spaces ("Titel｜Site", "제목ㅣ사이트", "タイトル：サイト"); a dash needs spaces.
@@ -209,15 +209,7 @@ def visible_headings(root: HtmlElement) -> list[tuple[str, list[str]]]:
 
 
 def _in_article_area(el: HtmlElement) -> bool:
-    for anc in el.iterancestors():
-        if anc.tag == "body":
-            break
-        if anc.tag in _HEADING_SKIP:
-            return False
-        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
-        if attrs.strip() and _CHROME.search(attrs):
-            return False
-    return True
+    return not inside(el, _HEADING_SKIP, _CHROME)
 
 
 def choose_title(ld: str | None, og: str | None, twitter: str | None, doc_title: str | None,

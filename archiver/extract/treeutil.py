@@ -38,6 +38,20 @@ def head_text(el: HtmlElement, limit: int = 80) -> str:
     return norm(" ".join(parts))
 
 
+def inside(el: HtmlElement, tags: frozenset[str], marks: re.Pattern[str]) -> bool:
+    """Whether an ancestor of ``el`` (below <body>) is one of ``tags`` or has a class/id that
+    ``marks`` matches: the page furniture a metadata reader must not take a line from."""
+    for anc in el.iterancestors():
+        if anc.tag == "body":
+            return False
+        if anc.tag in tags:
+            return True
+        attrs = f"{anc.get('class', '')} {anc.get('id', '')}"
+        if attrs.strip() and marks.search(attrs):
+            return True
+    return False
+
+
 def text_longer_than(el: HtmlElement, limit: int) -> bool:
     """Whether the element's text (whitespace aside) exceeds ``limit`` characters; reads no
     further than it must."""
