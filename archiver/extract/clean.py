@@ -48,7 +48,7 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
         _drop_profile_selectors(root, profile, when, removed)
     guard = _Guard(prose_length(root) or 1, headline, prose_after(root, headline), url)
     _drop_by_attributes(root, guard, removed)
-    _drop_by_words(root, guard, removed)
+    _drop_by_words(root, guard, removed, _paywall_phrases(profile))
     PhraseRules.for_profile(profile).apply(root, removed)
     if paywalled or removed["paywall"]:
         removed["paywall"] += sum(drop(el) for el in list(root.iter()) if el.get(HIDDEN))
@@ -209,13 +209,21 @@ def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> N
         stack.extend(reversed(el))
 
 
-def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
+def _paywall_phrases(profile) -> tuple[str, ...]:
+    """Prompts that stand where the rest of a cut article would be (generic and the site's)."""
+    own = tuple(p.lower() for p in profile.paywall_phrases) if profile is not None else ()
+    return tuple(rules.PHRASES["paywall"]) + own
+
+
+def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter,
+                   paywall_phrases: tuple[str, ...] = ()) -> None:
     """Boxes told by their words, outermost first: subscription offers (promo.py) and
     cookie/privacy-settings panels (consent.py). A consent panel is not protected by its
     size: a CMP layer of purposes can outweigh a short article, and is never the article (its
-    start excepted: a how-to about privacy settings speaks the same language). An offer is
-    never taken from the start of the article (an article about a price deal
-    says "5.99 euros a month" in its lead)."""
+    start excepted: a how-to about privacy settings speaks the same language). An offer that
+    says the rest is for subscribers ("to continue reading…") counts as a paywall prompt. An
+    offer is never taken from the start of the article (an article about a price deal says
+    "5.99 euros a month" in its lead)."""
     text = BoxText(root)
     stack: list[tuple[HtmlElement, bool, bool]] = [(root, True, True)]
     while stack:
@@ -227,8 +235,10 @@ def _drop_by_words(root: HtmlElement, guard: _Guard, removed: Counter) -> None:
             said = text.sales(el)
             selling = len(said) >= 2        # what is inside says no more than the whole
             if (is_promo_box(el, size, said) and not guard.protects(el, "upsell")
-                    and not guard.holds_article_start(el) and drop(el)):
-                removed["upsell"] += 1
+                    and not guard.holds_article_start(el)):
+                lowered = text_of(el).lower()
+                cut = any(phrase in lowered for phrase in paywall_phrases)
+                removed["paywall" if cut else "upsell"] += drop(el)
                 continue
         if consenting and sized_like_a_panel(el, size):
             said_consent = text.consent(el)

@@ -62,3 +62,13 @@ def test_same_text_far_from_the_headline_is_not_a_paywall_label():
     menu = '<header><nav><ul><li><a href="/x/">News</a></li><li><a href="/plus/">Plus</a></li></ul></nav></header>'
     html = make_page(chrome=f"<div><div><div>{menu}</div></div></div>")
     assert extract_article(html, URL, site=profile).paywalled is False
+
+
+def test_offer_that_cuts_the_article_marks_it_paywalled():
+    """An offer box told by its words (no class to go by) that says the rest is for
+    subscribers: removed, and the record is paywalled."""
+    box = ("<div class='x1 rounded p-6'><h3>Subscribe to continue reading</h3><p>Get unlimited "
+           "access to every article for $1 a week.</p><a href='/subscribe/'>Subscribe now</a></div>")
+    article = extract_article(make_page(after=box), "https://news.example.org/a/")
+    assert "unlimited access" not in article.text
+    assert article.paywalled is True
