@@ -26,7 +26,7 @@ def captures_in(paths: Iterable[Path]) -> dict[str, Capture]:
     found: dict[str, Capture] = {}
     for path in paths:
         try:
-            for record in iter_records(path):
+            for record in iter_records(path, digests=False):
                 if isinstance(record, Record):
                     _take(record, path.name, found)
         except NotAWarc as exc:

@@ -73,17 +73,32 @@ def is_json_record(record: Record) -> bool:
         (record.get("Content-Type") or "").startswith("application/json")
 
 
+@dataclass
+class SeenResponse:
+    """What an article row needs of its response record (not the record: its body may be big)."""
+
+    offset: int
+    end: int
+    target_uri: str | None
+    shortlinks: list[str]
+
+
+def seen_response(record: Record) -> SeenResponse:
+    return SeenResponse(record.offset, record.end, record.get("WARC-Target-URI"),
+                        shortlinks(record))
+
+
 def article_rows(path: Path, on_problem: ProblemHandler,
                  on_image: Callable[[ImageRow], None] | None = None
                  ) -> Iterator[ArticleRow | RevisitRow]:
     """Each article's (and revisit's) row; each stored image goes to ``on_image`` on the way."""
-    responses: OrderedDict[str, Record] = OrderedDict()
+    responses: OrderedDict[str, SeenResponse] = OrderedDict()
     conversions: dict[str, int] = {}
     for record in iter_records(path, on_problem):
         if on_image is not None and (image := image_row(record)) is not None:
             on_image(image)
         if record.type == "response":
-            responses[short_id(record.id)] = record
+            responses[short_id(record.id)] = seen_response(record)
             if len(responses) > _RECENT:
                 responses.popitem(last=False)
         elif record.type == "revisit":
@@ -111,7 +126,7 @@ def short_id(record_id: str) -> str:
     return record_id.strip().strip("<>").removeprefix("urn:uuid:")
 
 
-def make_row(data: dict[str, Any], record: Record, responses: dict[str, Record],
+def make_row(data: dict[str, Any], record: Record, responses: dict[str, SeenResponse],
              conversions: dict[str, int]) -> ArticleRow:
     warc = data.get("warc") or {}
     rid = short_id(warc.get("response_id") or record.get("WARC-Refers-To") or record.id)
@@ -128,8 +143,8 @@ def make_row(data: dict[str, Any], record: Record, responses: dict[str, Record],
         resp_off=response.offset if response else None, conv_off=conversions.get(rid),
         json_off=record.offset, raw_bytes=(response.end - response.offset) if response else 0,
         **keys)
-    urls = [data.get("url"), data.get("canonical_url"), response and response.get("WARC-Target-URI")]
-    urls += shortlinks(response)
+    urls = [data.get("url"), data.get("canonical_url"), response and response.target_uri]
+    urls += response.shortlinks if response else []
     row.keys = {canonical_key(u) for u in urls if u}
     return row
 
@@ -155,7 +170,7 @@ def shortlinks(response: Record | None) -> list[str]:
     """The page's ``<link rel="shortlink">`` targets (looked for in its first 64 KiB)."""
     if response is None:
         return []
-    http = parse_response(response)
+    http = parse_response(response, max_body=65536)
     if http is None:
         return []
     out = []

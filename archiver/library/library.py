@@ -107,7 +107,7 @@ def fts_query(words: str) -> str:
 class Library:
     def __init__(self, paths: list[str | Path], on_problem: ProblemHandler,
                  progress: Progress | None = None) -> None:
-        self.files = find_warcs(paths)
+        self.files = find_warcs(paths, on_problem)
         self.indexes: list[tuple[DirectoryIndex, dict[int, Path]]] = []
         by_dir: dict[Path, list[Path]] = defaultdict(list)
         for path in self.files:

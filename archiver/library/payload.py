@@ -1,7 +1,8 @@
 """The HTTP response inside a WARC response record, decoded the way a browser would see it.
 
 WARC files keep bodies as received: still chunked (wget stores the wire bytes) and still
-compressed. Replay and reprocessing want the page itself, so undo both, then the charset.
+compressed (gzip, deflate, br, zstd). Replay and reprocessing want the page itself, so undo both,
+then the charset, never inflating more than ``MAX_BODY`` bytes (archiver.warc.content).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
+from warcio.bufferedreaders import ChunkedDataReader
 from warcio.statusandheaders import StatusAndHeadersParser
 
+from archiver.warc.content import ContentDecodingError, decode_content
 from archiver.warc.reader import Record
 
-_DECODERS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate", "br": "br"}
+MAX_BODY = 16 * 1024 * 1024     # a page: DOWNLOAD_MAXSIZE bounds what a crawl stores
 
 
 @dataclass
@@ -22,6 +24,7 @@ class HttpResponse:
     status: int
     headers: list[tuple[str, str]]
     body: bytes                        # de-chunked and decompressed
+    complete: bool = True              # False: the record or its decoded body was too big, cut
 
     def header(self, name: str, default: str = "") -> str:
         name = name.lower()
@@ -40,7 +43,7 @@ class HttpResponse:
         return None
 
 
-def parse_response(record: Record) -> HttpResponse | None:
+def parse_response(record: Record, max_body: int = MAX_BODY) -> HttpResponse | None:
     """The decoded HTTP response of a response record; None when the block is not HTTP."""
     split = record.http_split()
     if split is None:
@@ -53,19 +56,27 @@ def parse_response(record: Record) -> HttpResponse | None:
     except Exception:  # noqa: BLE001 — a malformed head is just "not HTTP" to us
         return None
     headers = [(k, v) for k, v in parsed.headers]
-    return HttpResponse(status, headers, decode_body(payload, headers))
+    body, whole = decode_body_bounded(payload, headers, max_body)
+    return HttpResponse(status, headers, body, whole and record.complete)
 
 
-def decode_body(payload: bytes, headers: list[tuple[str, str]]) -> bytes:
-    """Undo Transfer-Encoding: chunked and Content-Encoding; the stored bytes if that fails."""
-    lookup = {k.lower(): v.lower().strip() for k, v in headers}
-    decomp = _DECODERS.get(lookup.get("content-encoding", ""))
-    chunked = "chunked" in lookup.get("transfer-encoding", "")
-    reader_cls = ChunkedDataReader if chunked else BufferedReader
+def decode_body(payload: bytes, headers: list[tuple[str, str]],
+                max_size: int = MAX_BODY) -> bytes:
+    """Undo Transfer-Encoding: chunked and Content-Encoding, at most ``max_size`` bytes of it;
+    damaged or unknown compression: the stored bytes."""
+    return decode_body_bounded(payload, headers, max_size)[0]
+
+
+def decode_body_bounded(payload: bytes, headers: list[tuple[str, str]],
+                        max_size: int = MAX_BODY) -> tuple[bytes, bool]:
+    """`decode_body`, and whether the body is whole (False: cut at ``max_size``)."""
+    lookup = {k.lower(): v.strip() for k, v in headers}
+    if "chunked" in lookup.get("transfer-encoding", "").lower():
+        payload = dechunk(payload)
     try:
-        return reader_cls(io.BytesIO(payload), decomp_type=decomp).read()
-    except Exception:  # noqa: BLE001 — damaged compression: show what was stored
-        return payload
+        return decode_content(payload, lookup.get("content-encoding"), max_size)
+    except ContentDecodingError:
+        return payload, True
 
 
 def dechunk(payload: bytes) -> bytes:

@@ -7,7 +7,6 @@ errors for bad paths, problems handed to a callback, and one record read back at
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +54,20 @@ def looks_like_warc(path: Path) -> bool:
         return fh.read(3) == reader.GZIP_MAGIC
 
 
+def _readable_warc(path: Path, on_problem: ProblemHandler | None) -> bool:
+    try:
+        if looks_like_warc(path):
+            return True
+        reason = _refusal(path).split(": ", 1)[1]
+        if path.stat().st_size == 0:
+            reason = "empty file (left by a killed crawl?)"
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    if on_problem is not None:
+        on_problem(Problem(str(path), 0, f"{reason}; skipped"))
+    return False
+
+
 def _refusal(path: Path) -> str:
     with path.open("rb") as fh:
         if fh.read(5) == b"WARC/":
@@ -62,8 +75,13 @@ def _refusal(path: Path) -> str:
     return f"{path}: not a WARC file (expected a gzip-compressed .warc.gz)"
 
 
-def find_warcs(paths: Iterable[str | Path]) -> list[Path]:
-    """WARC files named, or found recursively under directories; each once, sorted per path."""
+def find_warcs(paths: Iterable[str | Path],
+               on_problem: ProblemHandler | None = None) -> list[Path]:
+    """WARC files named, or found recursively under directories; each once, sorted per path.
+
+    A file named on the command line that is not a WARC file is an error; one found in a
+    directory (a zero-byte leftover of a killed crawl, a stray file) is reported to
+    ``on_problem`` and set aside, and the rest of the directory is read."""
     found: dict[Path, None] = {}
     for raw in paths:
         path = Path(raw)
@@ -72,6 +90,8 @@ def find_warcs(paths: Iterable[str | Path]) -> list[Path]:
             # stays cheap (files linked in from elsewhere keep their name in this directory).
             children = (p for p in path.resolve().rglob("*") if p.name.endswith(WARC_SUFFIXES))
             for child in sorted(c for c in children if c.is_file()):
+                if not _readable_warc(child, on_problem):
+                    continue
                 found.setdefault(child)
         elif path.is_file():
             if not looks_like_warc(path):
@@ -96,14 +116,9 @@ def iter_records(path: Path, on_problem: ProblemHandler) -> Iterator[Record]:
 
 def record_at(path: Path, offset: int) -> Record:
     """The record whose gzip member starts at ``offset`` (as the index recorded it)."""
-    with path.open("rb") as fh:
-        fh.seek(offset)
-        decomp, parts = zlib.decompressobj(31), []
-        try:
-            while not decomp.eof and (chunk := fh.read(1 << 16)):
-                parts.append(decomp.decompress(chunk))
-            if not decomp.eof:
-                raise RecordUnreadable(f"{path}: offset {offset}: record cut off")
-            return reader.parse_record(b"".join(parts), str(path), offset, offset)
-        except (zlib.error, reader.CorruptRecord) as exc:
-            raise RecordUnreadable(f"{path}: offset {offset}: unreadable record ({exc})") from None
+    try:
+        return reader.record_at(path, offset)
+    except reader.CorruptRecord as exc:
+        raise RecordUnreadable(f"{path}: offset {offset}: unreadable record ({exc.reason})") from None
+    except OSError as exc:
+        raise RecordUnreadable(f"{path}: offset {offset}: {exc.strerror or exc}") from None

@@ -159,8 +159,9 @@ def _content_problems(record: Record, path: Path) -> list[str]:
             return ["response: no HTTP status line and headers"]
         head = split[0].lower()
         problems = ["response: Transfer-Encoding in stored headers"] if b"\ntransfer-encoding:" in head else []
+        body_length = len(split[1]) if record.complete else record.block_length - len(split[0])
         for line in head.split(b"\r\n"):
-            if line.startswith(b"content-length:") and line[15:].strip() != str(len(split[1])).encode():
+            if line.startswith(b"content-length:") and line[15:].strip() != str(body_length).encode():
                 problems.append("response: HTTP Content-Length differs from the stored body")
         return problems
     if record.type == "revisit":
