@@ -26,6 +26,8 @@ NUMBERS: dict[str, tuple[type, float]] = {
     "CONCURRENT_REQUESTS": (int, 1), "CONCURRENT_REQUESTS_PER_DOMAIN": (int, 1),
     "DOWNLOAD_DELAY": (float, 0), "DOWNLOAD_TIMEOUT": (float, 0), "DOWNLOAD_MAXSIZE": (int, 0),
     "RETRY_TIMES": (int, 0), "ARCHIVER_IMAGES_MAX": (int, 0), "ARCHIVER_IMAGE_MAXSIZE": (int, 0),
+    "ARCHIVER_EXTRACT_TIMEOUT": (float, 0), "ARCHIVER_DISCOVERY_MAX_DOCUMENTS": (int, 1),
+    "ARCHIVER_SITEMAP_MAX_DEPTH": (int, 0), "ARCHIVER_FEEDS_PER_PAGE": (int, 0),
 }
 FLAGS = ("ARCHIVER_INCREMENTAL", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED", "WARC_ENABLED")
 
@@ -54,6 +56,21 @@ def check_settings(settings: Any) -> None:
     except (TypeError, ValueError):
         raise BadSetting(f"{WORKERS_SETTING} must be a whole number (0 or more), not "
                          f"{settings.get(WORKERS_SETTING)!r}") from None
+    check_archive_settings(settings)
+
+
+def check_archive_settings(settings: Any) -> None:
+    """WARC_PREFIX must be a plain file name prefix (``../x`` would write outside the archive);
+    ARCHIVE_DIR a directory that can be written now (not a file, not under one, not read-only,
+    not on a full disk: tried for real, see archive_dir_problem)."""
+    from archiver.warc.archive import prefix_problem
+    from archiver.warc.files import archive_dir_problem
+
+    problem = prefix_problem(settings.get("WARC_PREFIX") or "ARCHIVER")
+    if problem is None and settings.getbool("WARC_ENABLED", True):
+        problem = archive_dir_problem(settings.get("ARCHIVE_DIR") or "archives")
+    if problem:
+        raise BadSetting(problem)
 
 
 def check_images(settings: Any) -> None:

@@ -9,8 +9,9 @@ at the end is sixty lines of framework counters (kept for ``-L DEBUG`` and expli
 - At the end: the summary (`archiver.crawl_summary`), logged at INFO, also kept as ``.text``
   for callers such as ``archive add``. The WARC archive is closed first, so the figures are the
   files as they are on disk.
-- A site that never answered (no response from any of the spider's ``entry_points``' hosts), or
-  a crawl whose start failed, is an ERROR line and ``.failed`` is set; ``scrapy crawl`` then
+- A site that never answered (no response from any of the spider's ``entry_points``' hosts), a
+  crawl whose start failed, or one stopped because the archive cannot be written (a full disk,
+  archiver.crawl_stop) is an ERROR line and ``.failed`` is set; ``scrapy crawl`` then
   exits with status 1 (archiver/scrapy_commands/crawl.py).
 """
 
@@ -26,6 +27,7 @@ from collections import Counter, defaultdict
 from scrapy import signals
 from twisted.internet import task
 
+from archiver.crawl_stop import stop_message
 from archiver.crawl_summary import Written, progress_line, summary
 from archiver.outcomes import fetch_failed
 from archiver.warc.archive import WarcArchive
@@ -87,7 +89,7 @@ class CrawlReport:
         archive.close()          # held-back captures written, .open renamed: the summary is true
         stats = self.crawler.stats.get_stats()
         self.failed = self._failure(reason, stats)
-        if self.failed:
+        if self.failed and not stop_message(self.crawler):   # a stop said it when it happened
             logger.error(self.failed)
         written = Written(archive.directory, list(archive.files_written),
                           archive.records_written, archive.json_lines_written)
@@ -101,6 +103,9 @@ class CrawlReport:
 
     def _failure(self, reason: str, stats: dict[str, Any]) -> str | None:
         """One line saying why the crawl failed as a whole, or None."""
+        stopped = stop_message(self.crawler)      # a full disk, an archive that cannot be written
+        if stopped:
+            return stopped
         if reason == "start_error":
             return "The crawl could not start (see the error above); nothing more was fetched"
         entries = getattr(self.crawler.spider, "entry_points", None) or []

@@ -20,7 +20,7 @@ from archiver.extract.article import Article
 from archiver.extract_pool import ExtractionFailed, ExtractJob, ExtractorPool
 from archiver.images.fetch import ArticleImages, ImageFetcher
 from archiver.items import FetchedPage, build_record
-from archiver.warc.archive import WarcArchive
+from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
 
 logger = logging.getLogger(__name__)
 
@@ -71,12 +71,15 @@ class ArticlePipeline:
         if item.exchange is None:
             self.stats.inc_value("archiver/skipped/no_capture")
             raise DropItem(f"no raw capture for {item.url} (is WarcCaptureMiddleware enabled?)")
-        self._check_limit(item)                  # cheap early skip; checked again below
-        article = await self._extract(item)
-        self._check_limit(item)                  # pages finish out of order
-        self._claim(item, article)
-        images = await self.images.fetch(article)   # after the article, before its write
-        return self._archive(item, article, images)
+        try:
+            self._check_limit(item)              # cheap early skip; checked again below
+            article = await self._extract(item)
+            self._check_limit(item)              # pages finish out of order
+            self._claim(item, article)
+            images = await self.images.fetch(article)   # after the article, before its write
+            return self._archive(item, article, images)
+        except ArchiveWriteFailed:
+            raise DropItem(f"not archived, the archive cannot be written: {item.url}") from None
 
     async def _extract(self, item: FetchedPage) -> Article:
         job = ExtractJob(item.html, item.url, item.site, item.fetched_at)

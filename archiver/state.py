@@ -77,6 +77,20 @@ class ArchiveState:
         self.catch_up()
 
     def catch_up(self) -> int:
+        try:
+            return self._catch_up()
+        except sqlite3.Error as exc:     # a full disk: the next start catches up
+            logger.warning("Archive state not caught up from the WARC files: %s", exc)
+            return 0
+
+    def forget_records(self, record_ids: list[str]) -> None:
+        """Drop rows naming records that crash repair cut away with an unfinished write."""
+        if record_ids:
+            with self.db:
+                self.db.executemany("DELETE FROM urls WHERE record_id = ?",
+                                    [(rid,) for rid in record_ids])
+
+    def _catch_up(self) -> int:
         """Fold in the WARC files the state has not seen whole; returns how many URLs it learnt.
 
         A crash between an article's fsync and its state row leaves the article in the WARC file
@@ -109,8 +123,9 @@ class ArchiveState:
         state = getattr(crawler, CRAWLER_ATTR, None)
         if state is None:
             from archiver.warc.archive import WarcArchive
-            WarcArchive.for_crawler(crawler)
+            archive = WarcArchive.for_crawler(crawler)
             state = cls(crawler.settings.get("ARCHIVE_DIR", "archives"))
+            state.forget_records([rid for result in archive.repaired for rid in result.dropped])
             setattr(crawler, CRAWLER_ATTR, state)
         return state
 

@@ -6,15 +6,19 @@ Durability rules (why the code is shaped like this):
 - an article's five records (and its images' records) go out in one write and are fsynced before its JSON line is
   written, so a JSON line never points at records that are not on disk;
 - the JSON line is one os.write on an O_APPEND descriptor: a kill never leaves half a line
-  interleaved with another process's line.
-The JSON Lines are written here, not through Scrapy's FEEDS, because of the last two rules.
+  interleaved with another process's line;
+- a write that fails (disk full, I/O error) is cut back to where it began, and nothing more is
+  written: the file keeps its ``.open`` name so that the next start repairs it, and
+  ``on_failure`` (the crawl's stop) is told once. Every article written before stays.
+The JSON Lines are written here, not through Scrapy's FEEDS, because of the last rules.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -32,8 +36,28 @@ logger = logging.getLogger(__name__)
 CRAWLER_ATTR = "_archiver_warc_archive"
 
 
+PREFIX_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
 class ArticleFileChanged(Exception):
     """write_article was given links to a file other than the one open now."""
+
+
+class ArchiveWriteFailed(Exception):
+    """The archive could not be written (disk full, I/O error); nothing more will be."""
+
+    def __init__(self, message: str, disk_full: bool) -> None:
+        super().__init__(message)
+        self.disk_full = disk_full
+
+
+def prefix_problem(prefix: str) -> str | None:
+    """Why ``prefix`` cannot start a WARC file name, or None. Only letters, digits, ``.``,
+    ``_`` and ``-``: a ``/`` or ``..`` would put files outside the archive directory."""
+    if not isinstance(prefix, str) or not PREFIX_PATTERN.fullmatch(prefix):
+        return (f"WARC_PREFIX {prefix!r} is not a file name prefix: use letters, digits, '.', "
+                "'_' and '-' (starting with a letter or digit)")
+    return None
 
 
 class WarcArchive:
@@ -41,7 +65,11 @@ class WarcArchive:
 
     def __init__(self, directory: str | Path, *, prefix: str = "ARCHIVER",
                  max_size: int = 1_000_000_000, info: list[tuple[str, str]] | None = None,
-                 host: str | None = None, repair: bool = True) -> None:
+                 host: str | None = None, repair: bool = True,
+                 on_failure: Callable[[ArchiveWriteFailed], None] | None = None) -> None:
+        problem = prefix_problem(prefix)
+        if problem:
+            raise ValueError(problem)
         self.directory = Path(directory)
         self.prefix, self.max_size = prefix, max_size
         self.info = info if info is not None else warcinfo_fields()
@@ -56,6 +84,8 @@ class WarcArchive:
         self.files_written: list[str] = []
         self.records_written = 0
         self.json_lines_written = 0
+        self.failed: ArchiveWriteFailed | None = None
+        self.on_failure = on_failure
         self.repaired = repair_directory(self.directory) if repair and self.directory.exists() else []
         for result in self.repaired:
             logger.warning("WARC crash repair: %s", result)
@@ -70,7 +100,8 @@ class WarcArchive:
             archive = cls(settings.get("ARCHIVE_DIR", "archives"),
                           prefix=settings.get("WARC_PREFIX", "ARCHIVER"),
                           max_size=settings.getint("WARC_MAX_SIZE", 1_000_000_000),
-                          info=warcinfo_fields(settings))
+                          info=warcinfo_fields(settings),
+                          on_failure=lambda exc: _stop_crawl(crawler, exc))
             crawler.signals.connect(archive._spider_closed, signal=signals.spider_closed)
             setattr(crawler, CRAWLER_ATTR, archive)
         return archive
@@ -103,7 +134,7 @@ class WarcArchive:
         records = [revisit_record(exchange, revisit_id, payload_digest, refers_to, refers_to_uri,
                                   refers_to_date), request_record(exchange, revisit_id)]
         self._write(b"".join(r.to_gzip() for r in records), len(records))
-        os.fsync(self._fd)  # type: ignore[arg-type]
+        self._guard(os.fsync, self._fd)
         exchange.record_id = revisit_id
         return revisit_id
 
@@ -143,15 +174,22 @@ class WarcArchive:
                 self._deferred.pop(id(hop), None)
             records += image.records()
         self._write(b"".join(r.to_gzip() for r in records), len(records))
+        self._guard(os.fsync, self._fd)
         exchange.record_id = links["response_id"]
-        os.fsync(self._fd)  # type: ignore[arg-type]
         self._append_jsonl(record)
 
     def close(self) -> None:
-        """Write held-back exchanges, close the file and drop its .open suffix."""
-        for exchange in list(self._deferred.values()):
-            self.write_exchange(exchange)
-        self._close_file()
+        """Write held-back exchanges, close the file and drop its .open suffix. After a failed
+        write, only close: the file stays ``.open`` for the next start to repair."""
+        if self.failed is None:
+            try:
+                for exchange in list(self._deferred.values()):
+                    self.write_exchange(exchange)
+                self._close_file()
+                return
+            except ArchiveWriteFailed:
+                pass
+        self._abandon_file()
 
     # --- internals --------------------------------------------------------------------------
     def _spider_closed(self, spider: Any = None, reason: str = "") -> None:
@@ -160,8 +198,9 @@ class WarcArchive:
     def _ensure_open(self) -> None:
         if self._fd is not None:
             return
-        self._fd, self._final, self.serial = create_locked(
-            self.directory, self.prefix, self.serial, self.host)
+        self._check_usable()
+        self._fd, self._final, self.serial = self._guard(
+            create_locked, self.directory, self.prefix, self.serial, self.host)
         self._size = 0
         self.files_written.append(self._final.name)
         info = warcinfo_record(self._final.name, self.info, datetime.now(timezone.utc))
@@ -169,9 +208,48 @@ class WarcArchive:
 
     def _write(self, data: bytes, records: int = 1) -> None:
         self._ensure_open()
-        write_all(self._fd, data)  # type: ignore[arg-type]
+        try:
+            write_all(self._fd, data)  # type: ignore[arg-type]
+        except OSError as exc:
+            self._cut_back(self._fd, self._size)
+            self._fail(exc)
         self._size += len(data)
         self.records_written += records
+
+    def _check_usable(self) -> None:
+        if self.failed is not None:
+            raise self.failed
+
+    def _guard(self, call: Callable[..., Any], *args: Any) -> Any:
+        """Run an OS call of the writer; an OSError makes the archive fail (see _fail)."""
+        self._check_usable()
+        try:
+            return call(*args)
+        except OSError as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: OSError) -> None:
+        from archiver.crawl_stop import is_disk_full
+        where = self._final.name + OPEN_SUFFIX if self._final else str(self.directory)
+        full = is_disk_full(exc)
+        what = "disk full" if full else "cannot write the archive"
+        self.failed = ArchiveWriteFailed(
+            f"{what}: {exc.strerror or exc} writing {self.directory / where}; stopped writing "
+            "(every article written before is kept; the next crawl repairs the cut file and "
+            "goes on)", full)
+        if self.on_failure is not None:
+            self.on_failure(self.failed)
+        raise self.failed
+
+    @staticmethod
+    def _cut_back(fd: int | None, size: int) -> None:
+        """Drop what a failed write left: the file ends where the last whole write ended."""
+        if fd is None:
+            return
+        try:
+            os.ftruncate(fd, size)
+        except OSError:
+            pass        # repair will cut it at the next start
 
     def _rotate_if_full(self) -> None:
         if self._fd is not None and self._size >= self.max_size and not self._pending:
@@ -180,20 +258,46 @@ class WarcArchive:
     def _close_file(self) -> None:
         if self._fd is None or self._final is None:
             return
-        os.fsync(self._fd)
-        os.rename(self._final.with_name(self._final.name + OPEN_SUFFIX), self._final)
-        fsync_dir(self._final.parent)
+        self._guard(os.fsync, self._fd)
+        self._guard(os.rename, self._final.with_name(self._final.name + OPEN_SUFFIX), self._final)
+        self._guard(fsync_dir, self._final.parent)
         os.close(self._fd)   # closing releases the flock, after the rename
         logger.info("WARC file closed: %s (%d bytes)", self._final, self._size)
         self._fd, self._final = None, None
         self.serial += 1
 
+    def _abandon_file(self) -> None:
+        """After a failure: close without renaming; a file that holds nothing is removed (it is
+        ours, just created: an empty ``.open`` would only be set aside as ``.invalid``)."""
+        if self._fd is None or self._final is None:
+            return
+        open_path = self._final.with_name(self._final.name + OPEN_SUFFIX)
+        if self._size == 0:
+            try:
+                open_path.unlink()
+                self.files_written.remove(self._final.name)
+            except (OSError, ValueError):
+                pass
+        os.close(self._fd)
+        logger.warning("WARC file left to be repaired by the next crawl: %s", open_path)
+        self._fd, self._final = None, None
+
     def _append_jsonl(self, record: dict[str, Any]) -> None:
         from archiver.items import dumps_record
         line = (dumps_record(record) + "\n").encode("utf-8")
-        fd = os.open(jsonl_path(self._final), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)  # type: ignore[arg-type]
+        path = jsonl_path(self._final)  # type: ignore[arg-type]
+        fd = self._guard(os.open, path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
+            before = os.fstat(fd).st_size
             write_all(fd, line)
+        except OSError as exc:
+            self._cut_back(fd, before)    # no partial line; repair restores it from the WARC
+            self._fail(exc)
         finally:
             os.close(fd)
         self.json_lines_written += 1
+
+
+def _stop_crawl(crawler: Any, exc: ArchiveWriteFailed) -> None:
+    from archiver.crawl_stop import stop_crawl
+    stop_crawl(crawler, "disk_full" if exc.disk_full else "write_failed", str(exc))

@@ -12,6 +12,10 @@ one), the exchange is archived as a plain capture at the latest when the spider 
 An image of an article (``request.meta["archiver_image"]``, see archiver.warc.images) is held
 the same way, in that ImageCapture, and written right after its article's records.
 
+Content codings: we ask for gzip and deflate only (``Accept-Encoding`` in settings), the codings
+every WARC validator reads; a server that sends br or zstd anyway has its body stored decoded
+(see `readable_by_validators`).
+
 Size limit: Scrapy drops a response whose body passes DOWNLOAD_MAXSIZE. We stop the download at
 that point instead (StopDownload), archive the cut body with ``WARC-Truncated: length``, and then
 ignore the response, so the spider sees the same thing as without us: no response.
@@ -25,8 +29,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
 
-from .archive import WarcArchive
-from .exchange import START_META_KEY, Exchange
+from .archive import ArchiveWriteFailed, WarcArchive
+from .exchange import START_META_KEY, Exchange, readable_by_validators
 from .images import IMAGE_META_KEY, ImageCapture
 
 EXCHANGE_META_KEY = "warc_exchange"
@@ -36,6 +40,10 @@ _RECEIVED_META_KEY = "warc_bytes_received"
 
 class ResponseTooLarge(IgnoreRequest):
     """The body passed DOWNLOAD_MAXSIZE: archived truncated, not handed to the spider."""
+
+
+class NotArchived(IgnoreRequest):
+    """The archive can no longer be written (disk full): the crawl is stopping."""
 
 
 class WarcCaptureMiddleware:
@@ -65,18 +73,21 @@ class WarcCaptureMiddleware:
     def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         if "cached" in response.flags:
             return response
-        exchange = Exchange.from_scrapy(request, response)
+        exchange = readable_by_validators(Exchange.from_scrapy(request, response), self.maxsize)
         image = request.meta.get(IMAGE_META_KEY)
         if image is not None:
             return self._hold_image(image, exchange, request, response)
-        if exchange.truncation_reason == "length":
-            self.archive.write_exchange(exchange)
-            raise ResponseTooLarge(f"body over DOWNLOAD_MAXSIZE, archived truncated: {request.url}")
-        if request.meta.get(ARTICLE_META_KEY) and 200 <= response.status < 300:
-            request.meta[EXCHANGE_META_KEY] = exchange
-            self.archive.defer(exchange)
-        else:
-            self.archive.write_exchange(exchange)
+        try:
+            if exchange.truncation_reason == "length":
+                self.archive.write_exchange(exchange)
+                raise ResponseTooLarge(f"body over DOWNLOAD_MAXSIZE, archived truncated: {request.url}")
+            if request.meta.get(ARTICLE_META_KEY) and 200 <= response.status < 300:
+                request.meta[EXCHANGE_META_KEY] = exchange
+                self.archive.defer(exchange)
+            else:
+                self.archive.write_exchange(exchange)
+        except ArchiveWriteFailed:     # said once, where it happened: the crawl is stopping
+            raise NotArchived(f"not archived, the archive cannot be written: {request.url}") from None
         return response
 
     def _hold_image(self, image: ImageCapture, exchange: Exchange, request: Any,
@@ -117,4 +128,7 @@ class WarcCaptureMiddleware:
 
     def item_not_written(self, *args: Any, response: Any = None, **kwargs: Any) -> None:
         if response is not None:
-            self.archive.release(response.meta.get(EXCHANGE_META_KEY))
+            try:
+                self.archive.release(response.meta.get(EXCHANGE_META_KEY))
+            except ArchiveWriteFailed:
+                pass        # the crawl is stopping; it was said once, where it happened

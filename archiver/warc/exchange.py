@@ -10,7 +10,7 @@ compressed it, so that replay tools serve the page as it was served.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from typing import Any
@@ -165,3 +165,30 @@ def _truncation(flags: list[str] | None) -> bool | str:
 def _head(first_line: bytes, headers: HeaderList) -> bytes:
     lines = [first_line] + [name + b": " + value for name, value in headers]
     return b"\r\n".join(lines) + b"\r\n\r\n"
+
+
+# Content codings every WARC validator we name (warcio check, pywb, cdxj-indexer) can read.
+VALIDATOR_CODINGS = {"gzip", "x-gzip", "deflate"}
+ORIG_ENCODING_HEADER = b"X-Archive-Orig-Content-Encoding"
+
+
+def readable_by_validators(exchange: Exchange, max_size: int) -> Exchange:
+    """The exchange as it may be stored: a body in a coding the validators cannot read (br and
+    zstd, which we never ask for, sent anyway) is stored decoded (bounded by ``max_size``; a cut
+    body is marked ``WARC-Truncated: length``), with the server's header kept as
+    ``X-Archive-Orig-Content-Encoding`` (the pywb/warcio convention for rewritten headers)."""
+    from .content import ContentDecodingError, codings, decode_content
+
+    values = [v for n, v in exchange.response_headers if n.lower() == b"content-encoding"]
+    value = b", ".join(values)
+    if not codings(value) or all(c in VALIDATOR_CODINGS for c in codings(value)):
+        return exchange
+    try:
+        body, complete = decode_content(exchange.body, value, max_size or 1 << 62)
+    except ContentDecodingError:
+        return exchange          # an unknown coding: kept as received, there is nothing better
+    headers = [(ORIG_ENCODING_HEADER if n.lower() == b"content-encoding" else n, v)
+               for n, v in exchange.response_headers if n.lower() != b"content-length"]
+    headers.append((b"Content-Length", str(len(body)).encode()))
+    return replace(exchange, body=body, response_headers=headers,
+                   truncated=exchange.truncated or (False if complete else "length"))

@@ -81,6 +81,43 @@ def lock_existing(path: Path, flags: int = os.O_RDWR) -> int:
     return fd
 
 
+def archive_dir_problem(directory: str | Path) -> str | None:
+    """Why WARC files cannot be written in ``directory``, or None; it is not created here.
+
+    Tried for real, with a small file created and removed in the directory (or, when it does not
+    exist yet, in the nearest directory above it, where it would be created): permissions do not
+    tell a read-only mount or a full disk apart from a writable directory, and root passes every
+    permission test.
+    """
+    path = Path(directory)
+    if path.exists() and not path.is_dir():
+        return f"ARCHIVE_DIR {path} is a file, not a directory"
+    above = path
+    while not above.exists():
+        if above.parent == above:
+            break
+        above = above.parent
+    if above != path and not above.is_dir():
+        return f"ARCHIVE_DIR {path} is under a file, not a directory"
+    probe = above / f".archiver-write-test-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            write_all(fd, b"\0" * 4096)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            probe.unlink()
+    except OSError as exc:
+        import errno
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return f"ARCHIVE_DIR {path}: disk full ({exc.strerror})"
+        if above != path:
+            return f"ARCHIVE_DIR {path}: cannot create it: {exc.strerror or exc}"
+        return f"ARCHIVE_DIR {path} is not writable: {exc.strerror or exc}"
+    return None
+
+
 def write_all(fd: int, data: bytes) -> None:
     """os.write may write less than asked; loop until all of ``data`` is on its way."""
     view = memoryview(data)
