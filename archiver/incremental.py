@@ -15,6 +15,7 @@ the ``item_scraped`` signal fires only after the pipeline returned, i.e. after t
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
@@ -22,7 +23,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from archiver.state import ArchiveState, Capture
-from archiver.warc.archive import WarcArchive
+from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
 from archiver.warc.capture import ARTICLE_META_KEY, EXCHANGE_META_KEY
 from archiver.warc.records import sha1_digest, warc_date
 
@@ -37,6 +38,10 @@ class NoNewVersion(IgnoreRequest):
 
 class AlreadyArchived(NoNewVersion):
     """Not fetched: the discovery date is no newer than the archived capture."""
+
+
+class AlreadyRequested(NoNewVersion):
+    """A resumed job: this article was requested already in this run (journal, queue, link)."""
 
 
 class NotModified(NoNewVersion):
@@ -54,9 +59,11 @@ def request_urls(request: Any) -> list[str]:
 
 class IncrementalMiddleware:
     def __init__(self, crawler: Any) -> None:
+        from archiver.resume import JobJournal
         self.state = ArchiveState.for_crawler(crawler)
         self.archive = WarcArchive.for_crawler(crawler)
         self.stats = crawler.stats
+        self.journal = JobJournal.for_crawler(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
@@ -67,9 +74,15 @@ class IncrementalMiddleware:
     def process_request(self, request: Any, spider: Any = None) -> None:
         if not request.meta.get(ARTICLE_META_KEY):
             return
+        if self.journal is not None:
+            self._once_per_run(request)
         capture = self.state.get(request.url)
         if capture is None:
             return
+        if self.journal is not None and self.journal.done_in_job(capture.captured):
+            self.stats.inc_value(STATS + "skipped_done_in_job")
+            logger.debug("Not fetched, archived earlier in this job: %s", request.url)
+            raise AlreadyArchived(f"archived in this job: {request.url}")
         if capture.unchanged_since(request.meta.get(LASTMOD_META_KEY)):
             self.stats.inc_value(STATS + "skipped_unchanged")
             logger.debug("Not fetched, archived and unchanged since: %s", request.url)
@@ -80,12 +93,24 @@ class IncrementalMiddleware:
             request.headers[b"If-Modified-Since"] = capture.last_modified
         self.stats.inc_value(STATS + "conditional_request")
 
+    def _once_per_run(self, request: Any) -> None:
+        """With a JOBDIR, the journal, a restored queue and rediscovery may each bring the same
+        article: fetch it once (retries and redirect hops are the same fetch going on)."""
+        if request.meta.get("retry_times") or request.meta.get("redirect_urls"):
+            return
+        from archiver.discovery.urls import canonical_key
+        key = canonical_key(request.url)
+        if key in self.journal.requested:
+            self.stats.inc_value(STATS + "skipped_requested_in_run")
+            raise AlreadyRequested(f"requested already in this run: {request.url}")
+        self.journal.requested.add(key)
+
     def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         if not request.meta.get(ARTICLE_META_KEY) or "cached" in response.flags:
             return response
         lastmod = request.meta.get(LASTMOD_META_KEY)
         if response.status == 304:
-            self.state.confirm(request_urls(request), datetime.now(timezone.utc), lastmod)
+            _confirm(self.state, request_urls(request), datetime.now(timezone.utc), lastmod)
             self.stats.inc_value(STATS + "not_modified")
             logger.info("Not modified (304), no new version: %s", request.url)
             raise NotModified(f"304 Not Modified: {request.url}")
@@ -95,9 +120,12 @@ class IncrementalMiddleware:
             return response
         if sha1_digest(exchange.body) != capture.payload_digest:
             return response
-        self.archive.write_revisit(exchange, capture.payload_digest, capture.record_id,
-                                   capture.url, capture.record_date or "")
-        self.state.confirm(request_urls(request), exchange.date, lastmod)
+        try:
+            self.archive.write_revisit(exchange, capture.payload_digest, capture.record_id,
+                                       capture.url, capture.record_date or "")
+        except ArchiveWriteFailed as exc:
+            raise IgnoreRequest(str(exc)) from None
+        _confirm(self.state, request_urls(request), exchange.date, lastmod)
         self.stats.inc_value(STATS + "revisit")
         logger.info("Unchanged payload, archived as a revisit of %s: %s", capture.record_id,
                     request.url)
@@ -130,7 +158,10 @@ class StateRecorder:
         """Only pages that will never be articles: a page dropped for the article limit or as a
         duplicate must still be fetched as an article some day."""
         if str(exception).startswith("not an article") and response is not None:
-            self.archive.release(response.meta.get(EXCHANGE_META_KEY))
+            try:
+                self.archive.release(response.meta.get(EXCHANGE_META_KEY))
+            except ArchiveWriteFailed:
+                return
             self._record(response, self.archive.file_name)
 
     def _record(self, response: Any, file: str | None) -> None:
@@ -144,7 +175,29 @@ class StateRecorder:
                           lastmod=response.meta.get(LASTMOD_META_KEY),
                           etag=_text(headers.get(b"etag")),
                           last_modified=_text(headers.get(b"last-modified")))
-        self.state.put(request_urls(response.request), capture)
+        try:
+            self.state.put(request_urls(response.request), capture)
+        except sqlite3.Error as exc:
+            self._state_failed(exc)
+
+    def _state_failed(self, exc: sqlite3.Error) -> None:
+        """The state is a cache (rebuilt from the WARC files), but a full disk stops the crawl."""
+        from archiver.crawl_stop import is_disk_full, stop_crawl
+        if is_disk_full(exc):
+            stop_crawl(self.crawler, "disk_full", f"disk full: cannot update the crawl state "
+                       f"{self.state.path} ({exc}); stopped (the next crawl catches up from the "
+                       "WARC files)")
+        else:
+            logger.warning("Crawl state not updated (%s); it catches up from the WARC files "
+                           "at the next start", exc)
+
+
+def _confirm(state: ArchiveState, urls: list[str], when: datetime,
+             lastmod: datetime | None) -> None:
+    try:
+        state.confirm(urls, when, lastmod)
+    except sqlite3.Error as exc:     # a cache: the WARC files still say it
+        logger.warning("Crawl state not updated (%s): %s", exc, urls[-1])
 
 
 def _text(value: bytes | None) -> str | None:
