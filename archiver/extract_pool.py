@@ -11,6 +11,13 @@ Article; the raw exchange and the WARC file stay in the reactor thread. Workers 
 sockets, a running event loop) is unsafe, and spawning re-imports lxml and readability in every
 worker. ``ARCHIVER_EXTRACT_WORKERS`` sets the pool size (default: one per CPU); 0 runs extraction
 in the reactor thread, for debugging and for the benchmark's comparison.
+
+Time bound: a hostile page can make a parser or a cleaning step run for minutes, and one such page
+must not stall a crawl. A page whose extraction runs longer than ``ARCHIVER_EXTRACT_TIMEOUT``
+seconds (default 30, counted from when a worker takes it) is given up: the pool's workers are
+killed (a process is the only thing that stops a C loop in lxml), the page raises
+``NotAnArticle("timeout")`` (recorded raw, counted ``not_article/timeout``), and the other pages
+that were in the killed pool run again in a new one. With 0 workers there is no bound.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ from archiver.extract.article import Article
 
 logger = logging.getLogger(__name__)
 WORKERS_SETTING = "ARCHIVER_EXTRACT_WORKERS"
+TIMEOUT_SETTING = "ARCHIVER_EXTRACT_TIMEOUT"
+DEFAULT_TIMEOUT = 30.0
 
 
 class ExtractionFailed(Exception):
@@ -94,27 +103,47 @@ def worker_count(value: Any) -> int:
 class ExtractorPool:
     """``await pool.extract(job)`` -> Article (or NotAnArticle / ExtractionFailed)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.workers = workers
+        self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
+        self._started: dict[Future, float] = {}      # running futures -> when first seen so
+        self._timed_out: set[Future] = set()
+        self._killed: set[int] = set()               # ids of pools killed for a timeout
+        self._watchdog: Any = None
 
     @classmethod
     def from_settings(cls, settings: Any) -> ExtractorPool:
-        return cls(worker_count(settings.get(WORKERS_SETTING)))
+        timeout = settings.get(TIMEOUT_SETTING)
+        return cls(worker_count(settings.get(WORKERS_SETTING)),
+                   DEFAULT_TIMEOUT if timeout in (None, "") else float(timeout))
 
     async def extract(self, job: ExtractJob) -> Article:
         if self.workers == 0:
             return outcome_value(job.url, run_job(job))     # in the reactor thread, on purpose
-        executor = self._ensure_executor()
-        try:
-            outcome = await _await_future(executor.submit(run_job, job))
-        except BrokenProcessPool as exc:
-            self._replace_broken(executor)
-            raise ExtractionFailed(f"extraction worker died on {job.url}: {exc}") from None
-        return outcome_value(job.url, outcome)
+        while True:
+            executor = self._ensure_executor()
+            future = executor.submit(run_job, job)
+            self._started[future] = 0.0
+            try:
+                outcome = await _await_future(future)
+            except BrokenProcessPool as exc:
+                if future in self._timed_out:
+                    raise NotAnArticle("timeout", f"extraction ran over {self.timeout:g} s; "
+                                       "archived raw") from None
+                if id(executor) in self._killed:
+                    continue             # killed for another page's timeout: run it again
+                self._replace_broken(executor)
+                raise ExtractionFailed(f"extraction worker died on {job.url}: {exc}") from None
+            finally:
+                self._started.pop(future, None)
+                self._timed_out.discard(future)
+            return outcome_value(job.url, outcome)
 
     def close(self) -> None:
         """Stop the workers; called when the spider closes (nothing is in flight by then)."""
+        if self._watchdog is not None and self._watchdog.running:
+            self._watchdog.stop()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
@@ -124,7 +153,37 @@ class ExtractorPool:
             self._executor = ProcessPoolExecutor(self.workers, mp_context=_context(),
                                                  initializer=_init_worker,
                                                  initargs=(os.getpid(),))
+        if self.timeout > 0 and self._watchdog is None:
+            from twisted.internet import task
+            self._watchdog = task.LoopingCall(self._check_time)
+            self._watchdog.start(min(1.0, self.timeout / 4), now=False)
         return self._executor
+
+    def _check_time(self) -> None:
+        """Every tick: a page running for longer than the bound gets its pool killed.
+
+        ``Future.running()`` is also true of the one page queued next for the workers, so only
+        the ``workers`` oldest running pages (pages start in the order they were submitted)
+        are running: their clock starts when they are first seen among them."""
+        now = time.monotonic()
+        running = [f for f in self._started if f.running()][:self.workers]   # insertion order
+        for future in running:
+            since = self._started[future]
+            if not since:
+                self._started[future] = now
+            elif now - since > self.timeout and self._executor is not None:
+                self._timed_out.add(future)
+                self._kill(self._executor)
+                return
+
+    def _kill(self, executor: ProcessPoolExecutor) -> None:
+        logger.warning("A page's extraction ran over %g s: stopping its worker pool", self.timeout)
+        self._killed.add(id(executor))
+        for process in list(getattr(executor, "_processes", {}).values()):  # no public API
+            process.kill()
+        executor.shutdown(wait=False)        # its futures fail with BrokenProcessPool
+        if self._executor is executor:
+            self._executor = None
 
     def _replace_broken(self, executor: ProcessPoolExecutor) -> None:
         """Every page in flight on a broken pool fails; only the first one replaces it."""
@@ -174,6 +233,9 @@ async def _await_future(future: Future) -> Any:
     deferred: Deferred = Deferred()
 
     def done(f: Future) -> None:
+        if f.cancelled():        # dropped with a broken pool before it ran
+            reactor.callFromThread(deferred.errback, BrokenProcessPool("cancelled with its pool"))
+            return
         exc = f.exception()
         if exc is not None:
             reactor.callFromThread(deferred.errback, exc)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
+
+# C0 controls but tab and newline, DEL, C1 controls: never text, and in a terminal they are
+# commands (``ESC ] 52`` writes the clipboard, CSI moves the cursor and recolours the screen).
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class NotAnArticle(Exception):
@@ -48,3 +53,18 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def without_controls(value: Any) -> Any:
+    """``value`` (an Article, or any str/list/dict inside one) with control characters removed
+    from every string: page text must never carry them into the JSON Lines or a terminal."""
+    if isinstance(value, str):
+        return CONTROLS.sub("", value)
+    if isinstance(value, list):
+        return [without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {without_controls(k): without_controls(v) for k, v in value.items()}
+    if isinstance(value, Article):
+        return replace(value, **{f.name: without_controls(getattr(value, f.name))
+                                 for f in fields(value)})
+    return value

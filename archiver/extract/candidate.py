@@ -39,11 +39,13 @@ def is_html_type(content_type: bytes | str | None) -> bool:
 
 
 def looks_binary(body: bytes, sample: int = 4096) -> bool:
-    """Binary data served as text/html: NUL bytes or many control characters early on.
+    """Binary data served as text/html: many control characters early on (images, archives and
+    compressed data have about one byte in ten below 0x20). A stray NUL in a page does not make
+    it binary, and a UTF-16 page (BOM or not) is text, though every other byte is NUL."""
+    from archiver.extract.decode import utf16_without_bom
 
-    A page in UTF-16 (with its BOM) has NULs but is text."""
     head = body[:sample]
-    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(head):
         return False
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
-    return b"\0" in head or controls > len(head) // 50
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)       # NUL counts
+    return controls > len(head) // 20

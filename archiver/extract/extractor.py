@@ -17,7 +17,7 @@ from datetime import datetime
 
 from archiver.sites import SiteProfile, get_site, site_for_url
 
-from .article import Article, NotAnArticle
+from .article import Article, NotAnArticle, without_controls
 from .attribution import GENERIC_SOURCE_PREFIXES, lead_image, pull_bare_links, pull_sources
 from .body import find_body
 from .clean import clean_tree, profile_body
@@ -69,7 +69,7 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
         raise
     language, confidence = detect_language(text, meta.declared_language)
     absolutize(body, url)
-    return Article(
+    return without_controls(Article(
         url=url, canonical_url=meta.canonical_url, title=meta.title, publisher=meta.publisher,
         authors=meta.authors,
         published=meta.published, modified=meta.modified, language=language,
@@ -78,7 +78,7 @@ def extract_article(html: str | bytes, url: str, *, site: str | SiteProfile | No
         sources=sources, text=text, html=sanitize(body), word_count=words,
         paywalled=_paywalled(meta.accessible_for_free, paywall_marked, removed, profile),
         removed=dict(sorted(removed.items())),
-    )
+    ))
 
 
 def _body(root, raw: str, url: str, title: str | None, profile, when, headline, removed):

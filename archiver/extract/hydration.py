@@ -16,11 +16,11 @@ import re
 import lxml.html
 from lxml.html import HtmlElement
 
+from .parse import script_texts
 from .treeutil import norm, text_of
 
 MIN_CHARS = 400          # shorter strings are labels, teasers, settings
 MIN_WORDS = 60
-_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.I | re.S)
 _STRING = re.compile(r'"((?:[^"\\]|\\.){%d,})"' % MIN_CHARS, re.S)
 _PARAGRAPH = re.compile(r"<p[\s>]", re.I)
 _WORD = re.compile(r"\w{2,}")
@@ -30,7 +30,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？][\"'”»]?(?:\s|$)")
 def body_from_scripts(raw: str, title: str | None) -> HtmlElement | None:
     """A ``div`` with the article found in script data, or None."""
     best: tuple[int, HtmlElement] | None = None
-    for script in _SCRIPT.findall(raw):
+    for script in script_texts(raw):              # linear, whatever the page holds
         for literal in _STRING.findall(script):
             body = _as_body(literal)
             if body is None:
