@@ -3,8 +3,10 @@
 ``AllowedHostsMiddleware``: Scrapy's OffsiteMiddleware lets every request with
 ``dont_filter=True`` through, and RedirectMiddleware copies ``dont_filter`` onto the redirected
 request (so does RetryMiddleware): an off-site redirect of such a request would be followed. This
-one checks every request, redirect hops included, against the spider's ``allowed_domains`` and
-refuses any scheme but http(s) (``file:``, ``ftp:``, ``data:`` from a hostile sitemap or feed).
+one checks every request, redirect and meta-refresh hops included, against the spider's
+``allowed_domains`` and, where the spider names them, its ``allowed_origins`` (host *and* port:
+another server on the same host is another site), and refuses any scheme but http(s)
+(``file:``, ``ftp:``, ``data:`` from a hostile sitemap or feed).
 A request may name further hosts (exact names) for itself in ``meta[EXTRA_HOSTS_KEY]`` (an article's
 images).
 
@@ -41,6 +43,24 @@ class OffsiteRefused(IgnoreRequest):
     """The request would leave the allowed hosts or use a scheme other than http(s)."""
 
 
+def origin_key(url: str) -> tuple[str, int | None]:
+    """(host, port) of a URL, the port None when it is its scheme's default: http and https on
+    their default ports are one site (an upgrade redirect stays on it), any other port is not."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return (parts.hostname or "").lower().rstrip("."), (None if port in (None, default) else port)
+
+
+def origin_allowed(url: str, origins: list[tuple[str, int | None]]) -> bool:
+    """The URL's host is an origin's host (or a subdomain of it) and its port is that origin's."""
+    host, port = origin_key(url)
+    return any((host == h or host.endswith("." + h)) and port == p for h, p in origins)
+
+
 def host_allowed(host: str, domains: list[str]) -> bool:
     """The host is one of the domains or a subdomain of one (ports never matter)."""
     host = host.lower().rstrip(".")
@@ -62,11 +82,13 @@ class AllowedHostsMiddleware:
         spider = self.crawler.spider      # Scrapy >= 2.13 no longer passes it
         allowed = [d for d in getattr(spider, "allowed_domains", None) or [] if d]
         extra = request.meta.get(EXTRA_HOSTS_KEY) or ()
-        if allowed and not host_allowed(parts.hostname or "", allowed) \
-                and (parts.hostname or "").lower() not in extra:
+        origins = getattr(spider, "allowed_origins", None)
+        if (parts.hostname or "").lower() not in extra and (
+                (allowed and not host_allowed(parts.hostname or "", allowed))
+                or (origins and not origin_allowed(request.url, origins))):
             via = request.meta.get("redirect_urls")
             hop = f" (redirect from {via[-1]})" if via else ""
-            self._refuse("offsite", request, f"host not allowed{hop}")
+            self._refuse("offsite", request, f"host or port not allowed{hop}")
 
     def _refuse(self, kind: str, request: Any, why: str) -> None:
         self.stats.inc_value(f"archiver/refused/{kind}")
@@ -121,4 +143,3 @@ async def _pause(seconds: float) -> None:
     from twisted.internet import reactor, task
 
     await maybe_deferred_to_future(task.deferLater(reactor, seconds, lambda: None))
-

@@ -29,6 +29,13 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 COOKIES_ENABLED = False          # we never send cookies we were not configured with
 REFERRER_POLICY = "no-referrer"  # and no Referer header at all (no referrer tricks)
 TELNETCONSOLE_ENABLED = False
+# Only the content codings every WARC validator reads (warcio check crashes on brotli records).
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "en",
+    "Accept-Encoding": "gzip, deflate",
+}
+REMOTE_CONTROL_ENABLED = False   # Scrapy's HTTP endpoint that runs Python code: off, like telnet
 
 # News pages are well under 10 MB; the bound applies to the decompressed body (gzip bombs).
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
@@ -44,7 +51,8 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOADER_MIDDLEWARES = {
     "archiver.images.hosts.ImageHostsMiddleware": 45,  # robots.txt of an article's image hosts
     "archiver.guards.AllowedHostsMiddleware": 50,      # every request, redirects included
-    # robots.txt fetched once per host: obeyed here, its Sitemap: lines read by the spider
+    # robots.txt fetched once per host: obeyed here (a 5xx or unreachable one disallows all),
+    # its Sitemap: lines read by the spider
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "archiver.robots.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
@@ -55,6 +63,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "archiver.incremental.StateRecorder": 500,          # the archive's crawl state (state.py)
+    "archiver.resume.ResumeJournal": 510,               # with JOBDIR: nothing lost on a kill
     "archiver.crawl_report.CrawlReport": 600,           # progress lines, summary, exit status
 }
 # `limit=N` is a hard stop: article requests are held back before they are scheduled.
@@ -75,6 +84,7 @@ ITEM_PIPELINES = {
 }
 # Extraction runs in this many worker processes (unset: one per CPU; 0: in the reactor thread).
 ARCHIVER_EXTRACT_WORKERS = None
+ARCHIVER_EXTRACT_TIMEOUT = 30.0        # a page whose extraction runs longer is archived raw
 # With -s REDIS_URL=redis://…, crawl through scrapy-redis's shared frontier (archiver/distributed.py).
 ADDONS = {
     "archiver.distributed.RedisFrontier": 0,

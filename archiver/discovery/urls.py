@@ -7,6 +7,8 @@ mirror never leaves it.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
@@ -21,6 +23,26 @@ def is_http_url(url: str) -> bool:
     """Only http(s) URLs are ever fetched (no file:, ftp:, javascript:, data: from sitemaps/feeds)."""
     parts = urlsplit(url.strip())
     return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def discovery_url(url: str) -> str:
+    """A discovery document's URL in one spelling: no fragment, lower-case scheme and host, no
+    default port, ``//`` collapsed and ``.``/``..`` segments resolved (RFC 3986 5.2.4), so that
+    ``/sitemap.xml#a``, ``//sitemap.xml`` and ``/./sitemap.xml`` are fetched once."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if ":" in host:
+        host = f"[{host}]"
+    default = {"http": 80, "https": 443}.get(scheme)
+    netloc = host if parts.port in (None, default) else f"{host}:{parts.port}"
+    path = re.sub(r"/{2,}", "/", parts.path or "/")
+    trailing = path.endswith(("/", "/.", "/.."))
+    path = posixpath.normpath(path)
+    path = "/" + path.lstrip("/") if path != "." else "/"
+    if trailing and not path.endswith("/"):
+        path += "/"
+    return urlunsplit((scheme, netloc, path, parts.query, ""))
 
 
 def _is_tracking(name: str) -> bool:

@@ -123,12 +123,17 @@ class NewsSpider(ProfileSpider):
         yield from self._follow_links(page_links(page), edition, depth + 1)
 
     def _follow_feeds(self, urls: Iterable[str], edition: str) -> Iterator[Request]:
-        for url in (self.rebase(u) for u in urls):
-            if self._on_site(url) and url not in self._feeds:
+        """The feeds a page advertises, at most ARCHIVER_FEEDS_PER_PAGE of them (a page listing
+        3,000 feeds is not a news site's home page), each once per run."""
+        found = [u for u in (self.rebase(u) for u in urls) if self._on_site(u)]
+        if len(found) > self._bound("FEEDS_PER_PAGE"):
+            self._bound_hit("FEEDS_PER_PAGE", edition, f"{len(found)} feeds on one page, the rest")
+            found = found[:self._bound("FEEDS_PER_PAGE")]
+        for url in found:
+            if url not in self._feeds:
                 self._feeds.add(url)
                 self._count("feed_autodiscovered")
-                yield Request(url, self.parse_feed, cb_kwargs={"edition": edition},
-                              errback=self.discovery_failed)
+                yield from self._discover(url, self.parse_feed, edition)
 
     def _follow_links(self, urls: Iterable[str], edition: str, depth: int) -> Iterator[Request]:
         for url in (self.rebase(u) for u in urls):

@@ -21,14 +21,16 @@ from w3lib.encoding import http_content_type_encoding
 from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
 from archiver.discovery.feeds import NotAFeed
 from archiver.discovery.sitemaps import NotASitemap
-from archiver.discovery.urls import Rebaser, canonical_key, is_http_url, without_tracking
+from archiver.discovery.urls import (Rebaser, canonical_key, discovery_url, is_http_url,
+                                     without_tracking)
 from archiver.extract.candidate import skip_reason
 from archiver.extract.decode import decode_html
-from archiver.guards import OffsiteRefused
+from archiver.guards import OffsiteRefused, origin_key
 from archiver.incremental import NoNewVersion
 from archiver.items import FetchedPage
 from archiver.outcomes import failure_reason, fetch_failed
 from archiver.robots import RobotsTxtUnavailable, shared_robots
+from archiver.warc.capture import NotArchived
 from archiver.sites import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,11 @@ logger = logging.getLogger(__name__)
 NO_ROBOTS_STATUSES = [401, 403, 404, 410]
 # robots.txt failures after which an edition's discovery stops: nothing else would be answered.
 UNREACHABLE = ("connection refused", "host not found")
+# Bounds on discovery (settings ARCHIVER_DISCOVERY_MAX_DOCUMENTS, ARCHIVER_SITEMAP_MAX_DEPTH,
+# ARCHIVER_FEEDS_PER_PAGE): a hostile or broken site can chain sitemap indexes without end,
+# list 100,000 sitemaps or advertise thousands of feeds.
+DISCOVERY_BOUNDS = {"DISCOVERY_MAX_DOCUMENTS": 2000, "SITEMAP_MAX_DEPTH": 3, "FEEDS_PER_PAGE": 10}
+DEPTH_META = "archiver_sitemap_depth"
 
 
 class BadArgument(ValueError):
@@ -59,12 +66,15 @@ class ProfileSpider(scrapy.Spider):
         self.editions = self._pick_editions(edition, bases)
         self.rebase = Rebaser({self.profile.editions[c]: b for c, b in self.editions.items()})
         self.allowed_domains = sorted(h for h in self.profile.hosts(self.editions) if h)
+        self.allowed_origins = sorted({origin_key(b) for b in self.editions.values()})
         self.since = _parse_since(since)
         self.limit = _parse_limit(limit)
         self._seen: set[str] = set()
         self._discovery: set[str] = set()   # sitemap/feed URLs requested (an index may list itself)
         self.unreachable: set[str] = set()  # editions whose host refused or does not exist
         self._unchanged: set[str] = set()   # article keys not scheduled: archived, unchanged
+        self._documents: dict[str, int] = {}       # edition -> discovery documents requested
+        self._bound_hits: set[tuple[str, str]] = set()
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -142,7 +152,7 @@ class ProfileSpider(scrapy.Spider):
             for request in self.parse_robots(response, edition):
                 yield request
         else:
-            self._failed("discovery", f"HTTP {response.status}")
+            self._failed("discovery", f"HTTP {response.status}", url=url)
             logger.warning("robots.txt answered HTTP %d: %s", response.status, url)
 
     def parse_robots(self, response: Response, edition: str) -> Iterator[Request]:
@@ -162,28 +172,60 @@ class ProfileSpider(scrapy.Spider):
             logger.warning("Ignoring sitemap %s: %s", response.url, exc)
             return
         if kind is SitemapKind.INDEX:
-            yield from self._follow_index(entries, edition)
+            yield from self._follow_index(entries, edition, response.meta.get(DEPTH_META, 0) + 1)
         else:
             yield from self._schedule(entries, edition, source="sitemap")
 
-    def _follow_index(self, entries: Iterable[Entry], edition: str) -> Iterator[Request]:
+    def _follow_index(self, entries: Iterable[Entry], edition: str,
+                      depth: int) -> Iterator[Request]:
+        if depth > self._bound("SITEMAP_MAX_DEPTH"):
+            self._bound_hit("SITEMAP_MAX_DEPTH", edition, "sitemap indexes nested deeper")
+            return
         for entry in entries:
             url = self.rebase(entry.url)
             follow = self.profile.sitemap_follow
             if not self._on_site(url) or (follow and not any(re.search(p, url) for p in follow)):
                 continue
-            yield from self._discover(url, self.parse_sitemap, edition)
+            if self._documents_left(edition) <= 0:
+                return                   # a 100,000-sitemap index stops here, not at its end
+            yield from self._discover(url, self.parse_sitemap, edition, depth)
 
-    def _discover(self, url: str, callback: Any, edition: str) -> Iterator[Request]:
+    def _discover(self, url: str, callback: Any, edition: str,
+                  depth: int = 0) -> Iterator[Request]:
         """Discovery files are fetched on every run, also after a crash with a JOBDIR whose
-        dupefilter saw them (hence dont_filter), but once per run (an index may list itself)."""
+        dupefilter saw them (hence dont_filter), but once per run (an index may list itself),
+        and no more than ARCHIVER_DISCOVERY_MAX_DOCUMENTS per edition."""
+        url = discovery_url(url)
         if url in self._discovery:
             self._count("discovery_cycle")
             logger.warning("Discovery file listed again, not refetched: %s", url)
             return
+        if self._documents_left(edition) <= 0:
+            return
         self._discovery.add(url)
+        self._documents[edition] = self._documents.get(edition, 0) + 1
         yield Request(url, callback, cb_kwargs={"edition": edition}, dont_filter=True,
-                      errback=self.discovery_failed)
+                      errback=self.discovery_failed, meta={DEPTH_META: depth})
+
+    def _documents_left(self, edition: str) -> int:
+        left = self._bound("DISCOVERY_MAX_DOCUMENTS") - self._documents.get(edition, 0)
+        if left <= 0:
+            self._bound_hit("DISCOVERY_MAX_DOCUMENTS", edition, "more discovery documents")
+        return left
+
+    def _bound(self, name: str) -> int:
+        settings = getattr(self, "settings", None)
+        default = DISCOVERY_BOUNDS[name]
+        return settings.getint(f"ARCHIVER_{name}", default) if settings else default
+
+    def _bound_hit(self, name: str, edition: str, what: str) -> None:
+        """Counted every time, logged once per bound and edition."""
+        self._count(f"bound/{name.lower()}")
+        if (name, edition) not in self._bound_hits:
+            self._bound_hits.add((name, edition))
+            logger.warning("Discovery bound reached for %s: %s not fetched "
+                           "(ARCHIVER_%s = %d)", self.editions.get(edition, edition), what,
+                           name, self._bound(name))
 
     def parse_feed(self, response: Response, edition: str) -> Iterator[Request]:
         try:
@@ -236,6 +278,8 @@ class ProfileSpider(scrapy.Spider):
     def discovery_failed(self, failure) -> None:
         """A sitemap, feed or listing page that could not be fetched. A 4xx is an expected
         outcome (an index lists a sitemap that is gone): INFO. The rest is a WARNING."""
+        if failure.check(NotArchived):
+            return          # the archive cannot be written: the crawl is stopping, said once
         self._count("discovery_failed")
         reason = self._failed("discovery", failure_reason(failure), failure.request)
         level = logging.INFO if reason.startswith("HTTP 4") else logging.WARNING
@@ -247,7 +291,7 @@ class ProfileSpider(scrapy.Spider):
             if getattr(self, "crawler", None) is not None:       # settles the article limit
                 self.crawler.signals.send_catch_log(fetch_failed, url=request.url,
                                                     reason=None, request=request)
-        if failure.check(NoNewVersion):
+        if failure.check(NoNewVersion, NotArchived):
             return          # counted and logged where it was decided
         if failure.check(OffsiteRefused):
             self._failed("article", failure_reason(failure), request)
@@ -262,7 +306,10 @@ class ProfileSpider(scrapy.Spider):
 
     # -- helpers --------------------------------------------------------------------------------
     def _on_site(self, url: str) -> bool:
-        return is_http_url(url) and (urlsplit(url).hostname or "") in self.allowed_domains
+        """On an edition's host *and port*: a robots.txt ``Sitemap:`` line or a sitemap entry
+        naming the same host on another port is another site."""
+        return is_http_url(url) and (urlsplit(url).hostname or "") in self.allowed_domains \
+            and origin_key(url) in self.allowed_origins
 
     @property
     def _state(self):
