@@ -72,20 +72,30 @@ def replay(args: tuple[str, ...], fmt: str, jsonl: bool, at: str | None, lang: s
             _print_table(library.entries(filters, limit=limit, latest=latest, revisits=True))
 
 
+def _echo(text: str, nl: bool = True) -> None:
+    """Output for stdout. To a terminal, control characters are removed: archived pages are
+    written by strangers, and ``ESC ] 52`` (clipboard write), cursor and colour commands in a
+    title must not reach the terminal as commands. Piped output stays as stored."""
+    if sys.stdout.isatty():
+        from archiver.extract.article import CONTROLS
+        text = CONTROLS.sub("", text.replace("\r\n", "\n"))
+    click.echo(text, nl=nl)
+
+
 def _is_url(arg: str) -> bool:
     return arg.startswith(("http://", "https://"))
 
 
 def _print_table(entries: list[Entry]) -> None:
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
-    click.echo(format_table(table_rows(entries), width), nl=False)
+    _echo(format_table(table_rows(entries), width), nl=False)
 
 
 def _print_jsonl(library: Library, filters: Filters, limit: int | None, latest: bool) -> None:
     """The stored JSON records in archive order (file, then offset): equal to the crawl's lines."""
     entries = sorted(library.entries(filters, latest=latest), key=lambda e: (str(e.path), e.json_off))
     for entry in entries[:limit]:
-        click.echo(library.record_json(entry))
+        _echo(library.record_json(entry))
 
 
 def _print_url_jsonl(library: Library, url: str, at: str | None) -> None:
@@ -95,7 +105,7 @@ def _print_url_jsonl(library: Library, url: str, at: str | None) -> None:
     versions = _versions(library, url)
     for entry in [_pick(versions, parse_when(at, "--at"))] if at else versions:
         stored = entry.revisit_of is None
-        click.echo(library.record_json(entry) if stored else dumps_record(library.record(entry)))
+        _echo(library.record_json(entry) if stored else dumps_record(library.record(entry)))
 
 
 def _versions(library: Library, url: str) -> list[Entry]:
@@ -114,14 +124,17 @@ def _print_article(library: Library, url: str, fmt: str, at: str | None) -> None
     if fmt == "raw":
         from archiver.extract.decode import decode_html
         response = library.raw(entry)
-        click.echo(decode_html(response.body, response.charset), nl=False)
+        if not response.complete:
+            warn(f"the capture is too large to show whole; showing its first "
+                 f"{len(response.body) // 1024} KiB")
+        _echo(decode_html(response.body, response.charset), nl=False)
         return
     record = library.record(entry)
     width = min(shutil.get_terminal_size().columns, 100)
     output = {"text": lambda: as_text(record, width), "json": lambda: as_json(record),
               "html": lambda: as_html(record, record.get("html") or ""),
               "markdown": lambda: as_markdown(record, record.get("html") or "")}[fmt]()
-    click.echo(output, nl=False)
+    _echo(output, nl=False)
 
 
 def _pick(versions: list[Entry], when: datetime) -> Entry:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,10 @@ class Writer:
     """Writes each extracted article as the crawl would: WARC records + a JSON line."""
 
     def __init__(self, outdir: Path, prefix: str, images: Any = None) -> None:
-        from archiver.warc.archive import WarcArchive
+        from archiver.warc.archive import WarcArchive, prefix_problem
+        problem = prefix_problem(prefix)
+        if problem:
+            raise click.ClickException(problem.replace("WARC_PREFIX", "--prefix"))
         self.archive = WarcArchive(outdir, prefix=prefix, repair=False)
         self.images = images          # archiver.images.carry.ImageCarrier: inputs' image records
         self.written = self.carried = 0
@@ -63,7 +68,8 @@ def _iso(job: Job) -> str:
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),
               help="Directory for the new WARC + JSON Lines files (created if missing).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for extraction (reading and writing stay in one process).")
+              help="Worker processes for extraction, at most one per CPU (reading and writing "
+                   "stay in one process).")
 @click.option("--site", help="Site profile to extract with (default: the site recorded with "
                              "each capture, else the profile of its host, else none).")
 @click.option("--prefix", default="REPROCESSED", show_default=True, help="WARC file name prefix.")
@@ -78,16 +84,18 @@ def reprocess(inputs: tuple[str, ...], outdir: str, jobs: int, site: str | None,
     skipped, by reason (not HTML, HTTP status, not an article: REASON, error: TYPE).
     """
     _check_site(site)
+    jobs = _cap_jobs(jobs)
     with user_errors():
         from archiver.images.carry import ImageCarrier
-        files = find_warcs(inputs)
+        files = find_warcs(inputs, warn)
+        _refuse_output_inside_input(Path(outdir), inputs)
         total = sum(f.stat().st_size for f in files)
         writer = Writer(Path(outdir), prefix, ImageCarrier(files, warn))
         try:
-            with click.progressbar(length=total, label="reprocessing", file=sys.stderr, show_pos=False, width=30) as bar:
-                for path in files:
-                    run_jobs(jobs_from(path, site, writer.skipped, warn), jobs, writer)
-                    bar.update(path.stat().st_size)
+            with click.progressbar(length=total, label="reprocessing", file=sys.stderr,
+                                   show_pos=False, width=30) as bar:
+                # one stream of jobs over every file: one worker pool for the whole run
+                run_jobs(_all_jobs(files, site, writer.skipped, bar), jobs, writer)
         finally:
             writer.archive.close()
     click.echo(f"{writer.written} articles written to {outdir}", err=True)
@@ -95,6 +103,42 @@ def reprocess(inputs: tuple[str, ...], outdir: str, jobs: int, site: str | None,
         click.echo(f"  with {writer.carried} image records carried over from the inputs", err=True)
     for reason, count in sorted(writer.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
         click.echo(f"  skipped {count:>6}  {reason}", err=True)
+
+
+def _all_jobs(files: list[Path], site: str | None, skipped: Counter[str],
+              bar: Any) -> Iterator[Job]:
+    for path in files:
+        yield from jobs_from(path, site, skipped, warn)
+        bar.update(path.stat().st_size)
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (a container or taskset may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _cap_jobs(jobs: int) -> int:
+    cpus = cpu_count()
+    if jobs > cpus:
+        click.echo(f"note: --jobs {jobs} is more than the {cpus} CPU{'s' * (cpus != 1)} here; "
+                   f"using {cpus}", err=True)
+        return cpus
+    return jobs
+
+
+def _refuse_output_inside_input(outdir: Path, inputs: tuple[str, ...]) -> None:
+    """Inputs are searched recursively: an output directory inside an input one would be read
+    back as input (the new files while they are written, and again on the next run)."""
+    out = outdir.resolve()
+    for raw in inputs:
+        source = Path(raw).resolve()
+        if source.is_dir() and (out == source or source in out.parents):
+            raise click.ClickException(
+                f"-o {outdir} is inside the input {raw}, which is read recursively: the output "
+                "would be read back as input; choose a directory outside it")
 
 
 def _check_site(site: str | None) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from wsgiref.simple_server import WSGIRequestHandler, make_server
-
 import click
 
 from archiver.library.clisupport import open_library, user_errors
@@ -16,13 +14,6 @@ Examples:
 """
 
 
-class QuietHandler(WSGIRequestHandler):
-    """One access-log line per request on stderr, without wsgiref's reverse DNS lookups."""
-
-    def address_string(self) -> str:
-        return self.client_address[0]
-
-
 @click.command(epilog=EXAMPLES, short_help="Read the archive in a browser (local web UI).")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--port", type=click.IntRange(0, 65535), default=8099, show_default=True,
@@ -32,14 +23,19 @@ class QuietHandler(WSGIRequestHandler):
 def serve(paths: tuple[str, ...], port: int, host: str) -> None:
     """Serve a reader web UI for the archive: a searchable, filterable list of articles and
     readable article pages (sanitized HTML only, no scripts), plus each raw capture as text."""
+    from archiver.library.reader_server import is_loopback, make_reader_server
     from archiver.library.web import ReaderApp
 
     with user_errors():
         library = open_library(paths)
+        if not is_loopback(host):
+            click.echo(f"warning: {host} is not a loopback address: anyone who can reach it can "
+                       "read this archive (the reader has no authentication)", err=True)
         try:
-            server = make_server(host, port, ReaderApp(library), handler_class=QuietHandler)
+            server = make_reader_server(host, port, ReaderApp(library))
         except OSError as exc:
-            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+            raise click.ClickException(f"cannot listen on {host}:{port}: "
+                                       f"{exc.strerror or exc}") from None
         click.echo(f"Serving {len(library.files)} WARC file{'s' * (len(library.files) != 1)} on "
                    f"http://{host}:{server.server_port}/ (Ctrl-C to stop)", err=True)
         try:

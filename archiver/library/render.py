@@ -18,8 +18,8 @@ FORMATS = ("text", "html", "markdown", "json", "raw")
 
 
 def sanitize(html: str) -> str:
-    """Reader-safe HTML: no scripts, handlers, styles, forms or frames; http(s)/mailto links."""
-    return nh3.clean(html, link_rel=LINK_REL, url_schemes={"http", "https", "mailto"},
+    """Reader-safe HTML: no scripts, handlers, styles, forms or frames; http(s) links only."""
+    return nh3.clean(html, link_rel=LINK_REL, url_schemes={"http", "https"},
                      strip_comments=True)
 
 

@@ -135,6 +135,9 @@ def _job(capture: _Capture, requests: dict[str, Record], site: str | None,
     if http is None or not url.startswith(("http://", "https://")):
         skipped["not HTTP"] += 1
         return
+    if not http.complete:
+        skipped["too large"] += 1      # a record or body over what is decoded at once
+        return
     reason = skip_reason(http.status, http.header("Content-Type"), http.body,
                          response.get("WARC-Truncated") or False)
     if reason is not None:

@@ -110,8 +110,9 @@ class ReaderApp:
     def article(self, entry: Entry, compare_with: str | None = None) -> str:
         record = self.library.record(entry)
         meta = "".join(f'<p class="meta">{escape(line)}</p>' for line in byline(record)[:-1])
-        links = (f'<p class="links"><a href="{escape(entry.url)}" rel="noopener noreferrer '
-                 f'nofollow">Original</a> · <a href="/a/{entry.rid}/raw">Raw capture</a> · '
+        original = (f'<a href="{escape(entry.url)}" rel="noopener noreferrer nofollow">Original</a>'
+                    if is_web_url(entry.url) else "Original address not a web link")
+        links = (f'<p class="links">{original} · <a href="/a/{entry.rid}/raw">Raw capture</a> · '
                  f'captured {escape(captured(entry.fetched_at))} UTC</p>')
         html = sanitize(localize(sanitize(record.get("html") or ""), self.library.image_id))
         title = escape(record.get("title") or entry.url)
@@ -138,8 +139,20 @@ class ReaderApp:
     def raw(self, entry: Entry) -> Reply:
         from archiver.extract.decode import decode_html
         response = self.library.raw(entry)
-        return Reply("200 OK", decode_html(response.body, response.charset),
-                     "text/plain; charset=utf-8", RAW_CSP)
+        text = decode_html(response.body, response.charset)
+        if not response.complete:
+            text += f"\n\n[the capture is too large to show whole: its first {len(response.body)} bytes]\n"
+        return Reply("200 OK", text, "text/plain; charset=utf-8", RAW_CSP)
+
+
+def is_web_url(url: str | None) -> bool:
+    """Only http(s) links leave the reader: a hostile WARC can name ``javascript:`` or ``data:``
+    as an article's URL (the CSP would stop the script, but the link must not exist at all)."""
+    from urllib.parse import urlsplit
+    if not url or any(ord(c) < 33 for c in url):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def page(title: str, body: str) -> str:
@@ -160,7 +173,7 @@ def sources(record: dict) -> str:
     for source in record.get("sources") or []:
         name, url = escape(source.get("name") or source.get("url") or ""), source.get("url")
         items.append(f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{name}</a>'
-                     if url and url.startswith(("http://", "https://")) else name)
+                     if is_web_url(url) else name)
     return f'<footer class="sources">Sources: {" · ".join(items)}</footer>' if items else ""
 
 
