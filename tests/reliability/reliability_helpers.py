@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from archiver.warc.exchange import Exchange
+from archiver.warc.reader import Record, iter_records
 
 ROOT = Path(__file__).resolve().parents[2]
 # Small bounds keep the hostile cases fast; the crawl never waits on politeness here.
@@ -70,3 +76,73 @@ def jsonl_records(archive_dir: Path) -> list[dict]:
 def archive_check(archive_dir: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(archive_dir)],
                           capture_output=True, text=True, cwd=ROOT)
+
+
+def require(what: str) -> None:
+    """The suite's rule for what a test needs from the machine: skip on a developer's machine,
+    fail in CI (CI=true), where .ci/run runs as root and provides it."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is not available (.ci/run provides it)")
+    pytest.skip(f"needs {what}")
+
+
+@contextmanager
+def tmpfs(path: Path, size: str, read_only: bool = False) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted at ``path`` while the block runs (needs root): a disk that
+    really fills up, or really is read-only."""
+    path.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    try:
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)],
+                              capture_output=True, text=True)
+    except FileNotFoundError:
+        require("the mount command (util-linux)")
+    if done.returncode != 0:
+        require(f"permission to mount a tmpfs ({done.stderr.strip()})")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def remount(path: Path, size: str) -> None:
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(path)], check=True)
+
+
+def fill(directory: Path) -> Path:
+    """Fill the file system of ``directory`` to the last byte; returns the filler file."""
+    filler = directory / "filler"
+    with open(filler, "wb", buffering=0) as out:
+        chunk = b"\0" * 4096
+        while True:
+            try:
+                if not out.write(chunk):
+                    break
+            except OSError:
+                break
+        while True:
+            try:
+                if not out.write(b"\0"):
+                    break
+            except OSError:
+                break
+    return filler
+
+
+def archived_paths(archive: Path) -> set[str]:
+    """URL paths of the articles whose five records are in a WARC file (closed or .open)."""
+    urls: dict[str, str] = {}
+    parts: dict[str, set[str]] = {}
+    for path in archive.glob("*.warc.gz*"):
+        if path.name.endswith(".invalid"):
+            continue
+        for record in iter_records(path):
+            if not isinstance(record, Record):
+                continue
+            if record.type == "response":
+                urls[record.id] = record.get("WARC-Target-URI") or ""
+            elif record.type in ("conversion", "metadata"):
+                kind = record.type + (record.get("Content-Type") or "")
+                parts.setdefault(record.get("WARC-Refers-To") or "", set()).add(kind)
+    done = {rid for rid, kinds in parts.items() if len(kinds) == 3}
+    return {"/" + urls[rid].split("/", 3)[3] for rid in done if rid in urls}

@@ -87,8 +87,9 @@ def stopped_crawl(mirror, gate: Gate, archive: Path, job: Path, sig: int) -> set
     # One request in the downloader at a time: a graceful stop (SIGINT) finishes what the
     # downloader holds, so only that little must be in it for the stop to land mid-crawl. No
     # images in the stopped crawl: they would wait behind the gated article request for the slot.
+    # A long timeout: the held request must not time out and let the crawl finish meanwhile.
     settings = {"JOBDIR": job, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1,
-                "ARCHIVER_IMAGES": "none"}
+                "ARCHIVER_IMAGES": "none", "DOWNLOAD_TIMEOUT": 120}
     log = (job.parent / "stopped-crawl.log").open("wb")     # a file: no pipe to wait on
     proc = subprocess.Popen(crawl_args("decoder", archive, args, settings), cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
