@@ -81,12 +81,17 @@ def best_source(img: HtmlElement) -> str | None:
     return (largest(srcset) if srcset else None) or img.get("src") or img.get("data-src")
 
 
+def _absolute_already(img: HtmlElement, best: str) -> bool:
+    """The best source is the ``src`` already, and absolute: nothing to resolve (most images)."""
+    return best == img.get("src") and best.startswith(("http://", "https://"))
+
+
 def promote_best_sources(root: HtmlElement, base_url: str) -> None:
     """Set each ``<img src>`` to its best source (absolute) and drop its srcset; the
     ``<source>`` elements go with the sanitizer."""
     for img in root.iter("img"):
         best = best_source(img)
-        if best and not best.startswith("data:"):
+        if best and not best.startswith("data:") and not _absolute_already(img, best):
             img.set("src", urljoin(base_url, best.strip()))
         for name in ("srcset", "data-srcset", "sizes"):
             img.attrib.pop(name, None)
