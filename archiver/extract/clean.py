@@ -51,7 +51,9 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
     _drop_by_words(root, guard, removed, _paywall_phrases(profile))
     PhraseRules.for_profile(profile).apply(root, removed)
     if paywalled or removed["paywall"]:
-        removed["paywall"] += sum(drop(el) for el in list(root.iter()) if el.get(HIDDEN))
+        hidden = sum(drop(el) for el in list(root.iter()) if el.get(HIDDEN))
+        if hidden:
+            removed["paywall"] += hidden
     for el in root.iter():
         el.attrib.pop(HIDDEN, None)
     return removed
