@@ -19,7 +19,9 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable, clean
 
+from .assemble import like_parts
 from .clean import KEPT
+from .gate import ARTICLE_RUN, prose_run
 from .lead import find_lead
 from .tokens import runs
 from .treeutil import link_density, same_site, text_of
@@ -135,17 +137,14 @@ def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None,
     scope = root if scope is None else scope
     collapse_wrappers(scope)
     elements = _number(scope)
-    try:
-        summary = _Readability(scope, url=None, min_text_length=25,
-                               retry_length=0).summary(html_partial=True)
-    except (Unparseable, AssertionError, ValueError):   # readability gives up on odd trees
-        summary = ""
+    kept, tops = _readability(scope, elements)
+    article = headline_article(headline, scope)
+    if article is not None and tops and not _overlap(article, [elements[t] for t in tops]):
+        kept, tops = _readability(article, elements)   # it chose something beside the article
     body = lxml.html.fragment_fromstring("<div></div>")
-    if summary:
-        kept_tree = lxml.html.fragment_fromstring(summary, create_parent="div")
-        kept = {int(v) for v in kept_tree.xpath(f"//@{MARK}")}
-        tops = sorted(_tops(kept_tree, elements, kept))    # in the order a reader meets them
-        start = tops[0] if tops else None
+    if tops:
+        tops = sorted(tops + _more_parts(elements, tops, kept))   # in the order a reader meets them
+        start = tops[0]
         for lead in find_lead(root, headline, None if start is None else elements[start], is_boilerplate):
             body.append(_as_paragraph(lead))
         for top in tops:
@@ -157,6 +156,59 @@ def find_body(root: HtmlElement, url: str, scope: HtmlElement | None = None,
         el.attrib.pop(MARK, None)
         el.attrib.pop(KEPT, None)
     return body
+
+
+def _readability(scope: HtmlElement, elements: list[HtmlElement]) -> tuple[set[int], list[int]]:
+    """The numbers of the elements readability keeps in ``scope``, and of its top ones."""
+    try:
+        summary = _Readability(scope, url=None, min_text_length=25,
+                               retry_length=0).summary(html_partial=True)
+    except (Unparseable, AssertionError, ValueError):   # readability gives up on odd trees
+        return set(), []
+    if not summary:
+        return set(), []
+    kept_tree = lxml.html.fragment_fromstring(summary, create_parent="div")
+    kept = {int(v) for v in kept_tree.xpath(f"//@{MARK}")}
+    return kept, _tops(kept_tree, elements, kept)
+
+
+def headline_article(headline: HtmlElement | None, scope: HtmlElement) -> HtmlElement | None:
+    """The nearest container of the headline whose text reads on (three paragraphs of prose
+    in a row): the article the headline opens, as a reader finds it."""
+    if headline is None:
+        return None
+    for anc in headline.iterancestors():
+        if anc.tag in ("body", "html"):
+            return None
+        if prose_run(anc) >= ARTICLE_RUN:
+            return anc if anc is scope or any(a is scope for a in anc.iterancestors()) else None
+    return None
+
+
+def _overlap(article: HtmlElement, chosen: list[HtmlElement]) -> bool:
+    """Whether any chosen element is in the article, or holds it."""
+    for el in chosen:
+        if el is article or any(a is article for a in el.iterancestors()):
+            return True
+        if any(a is el for a in article.iterancestors()):
+            return True
+    return False
+
+
+def _more_parts(elements: list[HtmlElement], tops: list[int], kept: set[int]) -> list[int]:
+    """The other parts of a body that readability took one part of (assemble.py); each is
+    taken whole (``kept`` grows by their elements)."""
+    if not tops:
+        return []
+    main = max(tops, key=lambda t: len(text_of(elements[t])))
+    inside = {int(d.get(MARK)) for t in tops for d in elements[t].iter() if d.get(MARK) is not None}
+    more = []
+    for part in like_parts(elements[main]):
+        number = int(part.get(MARK))
+        if number not in inside:
+            more.append(number)
+            kept.update(int(d.get(MARK)) for d in part.iter() if d.get(MARK) is not None)
+    return more
 
 
 def _number(scope: HtmlElement) -> list[HtmlElement]:

@@ -168,7 +168,7 @@ class _Guard:
 # Kinds a box right after the headline may be named as and still hold the lead ("teaser").
 _LEAD_SAFE = frozenset(("related", "meta", "author_box", "breadcrumb"))
 # Kinds whose boxes never hold the article, however much prose they have.
-_NEVER_ARTICLE = frozenset(("comments", "consent"))
+_NEVER_ARTICLE = frozenset(("comments",))
 MOST = 0.4               # share of the page's prose that is "the article"
 
 

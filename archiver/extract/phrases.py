@@ -21,6 +21,9 @@ _CANDIDATES = frozenset(("p", "div", "section", "aside", "span", "a", "li", "str
                         + HEADINGS)
 _LEAF_BLOCKS = frozenset(("p", "li", "figcaption") + HEADINGS)
 _LINKY_KINDS = ("related", "share", "comments")
+# Lines that describe what follows (a byline, a time, a credit): they go alone, never with the
+# box they open, which may be a live blog's entry or a section of the article.
+_LINE_KINDS = frozenset(("meta", "credits"))
 _SECTION_KINDS = frozenset(("site", "upsell", "paywall", "newsletter", "related", "comments"))
 _LINE_TAGS = frozenset(("p", "div", "span", "strong", "b"))
 _BOX_MAX = 1200
@@ -112,7 +115,8 @@ class PhraseRules:
             return False
         whole_label = text.lower().lstrip(_LEAD_PUNCT) in self.labels
         leads_box = el.getparent() is not None and _first_child(el.getparent()) is el
-        target = _box_of(el) if (el.tag in HEADINGS or whole_label or leads_box) else el
+        boxed = kind not in _LINE_KINDS and (el.tag in HEADINGS or whole_label or leads_box)
+        target = _box_of(el) if boxed else el
         opens = kind in _SECTION_KINDS and target is el and (el.tag in HEADINGS or len(text) <= 80)
         section = _section_of(el) if opens else []
         if drop(target):

@@ -41,7 +41,8 @@ _PATTERNS = {
               r"|\bacc[èe]s illimit[ée]\b|\bacceso ilimitado\b|\baccesso illimitato\b"
               r"|\bunlock\w*\b|\bread on\b|\bcontinue reading\b|\bkeep reading\b"
               r"|\bsubscribers only\b|\bfor subscribers\b|\bexclusive (?:articles|content|access)\b"
-              r"|\bfür abonnenten\b|\bplus-artikel\b|\bweiterlesen mit\b|読み放題|続きを読む",
+              r"|\bfür abonnenten\b|\bplus-artikel\b|\bweiterlesen mit\b|読み放題|続きを読む"
+              r"|会員限定",
     "account": r"\bcreate (?:an|a free|your) account\b|\bsign in to (?:continue|read|unlock)\b"
                r"|\blog ?in to (?:continue|read)\b|\bregister (?:now|for free|to)\b"
                r"|\b(?:kostenlos|jetzt) registrieren\b|\bregistrieren sie sich\b|\banmelden,? um\b"
@@ -64,7 +65,8 @@ _ANCHORS = {
                 "publicit", "pubblicit", "ad banner"),
     "access": ("access", "unbegrenzt", "zugang", "zugriff", "every article", "articles",
                "alle artikel", "accès", "acces", "unlock", "read on", "reading", "subscribers",
-               "exclusive", "abonnenten", "plus-artikel", "weiterlesen mit", "読み放題", "続きを読む"),
+               "exclusive", "abonnenten", "plus-artikel", "weiterlesen mit", "読み放題", "続きを読む",
+               "会員限定"),
     "account": ("account", "sign in", "log in", "login", "register", "registrier", "anmelden",
                 "compte"),
     "support": ("support", "donate", "spenden", "unterstütz", "soutenez"),

@@ -32,7 +32,9 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
                "tp-container", "offer", "abo", "regwall", "premium-promo", "meter"),
     "newsletter": ("newsletter", "newsletters", "signup", "sign-up", "mailchimp", "optin",
                    "opt-in", "email-signup"),
-    "consent": ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy-banner", "onetrust",
+    # Not "cmp": Adobe Experience Manager names every component cmp-* (cmp-text holds articles);
+    # consent platforms' panels are found by their other names and by what they say.
+    "consent": ("cookie", "cookies", "consent", "gdpr", "privacy-banner", "onetrust",
                 "didomi", "sp-message", "usercentrics"),
     "share": ("share", "sharing", "social", "social-share", "sharebar", "share-bar", "sharedaddy",
               "addthis", "shariff", "follow-us", "social-links", "print-button"),
@@ -53,7 +55,7 @@ CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "nav": ("nav", "navbar", "navigation", "menu", "masthead", "site-header", "site-footer",
             "topbar", "toolbar", "tags", "tag-list", "tagcloud", "post-tags", "categories",
             "subnav"),
-    "popup": ("modal", "popup", "overlay", "lightbox-hidden", "interstitial"),
+    "popup": ("modal", "popup", "overlay", "lightbox-hidden", "interstitial", "tooltip", "tooltips"),
     "gallery": ("gallery", "slideshow", "carousel", "swiper", "slider"),
     "meta": ("byline", "bylines", "timestamp", "post-meta", "entry-meta", "article-meta", "meta",
              "published-date", "pubdate", "publish-date", "updated-date", "post-date",
@@ -119,7 +121,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "subscribe to read", "this article is for subscribers", "this content is for subscribers",
         "this article is exclusive to subscribers", "unlock this article",
         "dieser artikel ist nur für abonnenten", "weiterlesen mit", "lesen sie jetzt weiter mit",
-        "um diesen artikel zu lesen",
+        "um diesen artikel zu lesen", "この記事は会員限定です", "この記事は有料会員限定です",
+        "有料会員限定", "会員限定記事",
     ),
     "share": (
         "share this article", "share this story", "share on facebook", "share on twitter",

@@ -295,3 +295,42 @@ def test_advertiser_content_label_in_norwegian():
                 "<div class='x'><span>Annonsørinnhold</span><h3><a href='https://ads.example/'>"
                 "Stive ledd? Prøv dette</a></h3></div></article>")
     assert "Annonsørinnhold" not in extract_article(html, URL).text
+
+
+def test_comment_thread_without_names_does_not_win_over_the_article():
+    """Twelve long comments under neutral class names outweigh a short article; the article
+    is the one the headline opens."""
+    comments = "".join(
+        f"<li class='c-item'><div class='c-author'>Reader {i}</div><p>I have lived near this "
+        f"depot for many years and I think the decision is wonderful, although I worry about "
+        f"parking and the noise during construction, which will surely last longer.</p></li>"
+        for i in range(12))
+    html = page(f"<main><article><h1>{TITLE}</h1><div class='c'>{paragraphs(SHORT)}</div></article>"
+                f"<section class='rx'><h3>12 responses</h3><ol class='c-list'>{comments}</ol>"
+                "</section></main>")
+    text = extract_article(html, URL).text
+    assert_all(text, SHORT)
+    assert "lived near this depot" not in text
+
+
+def test_live_blog_entries_and_their_lead_entry_are_one_text():
+    """entry > (time, byline) + content > (h3, p, p): no container is credited with the whole;
+    a time line leading an entry goes alone, not with its entry."""
+    entries = "".join(
+        f"<div class='le'><div class='le-info'><time>12:{i:02d}</time> <b>Jane Roe</b></div>"
+        f"<div class='le-content'><h3>Update {i}</h3><p>{PARAS[i % 4]}</p><p>{PARAS[4 + i % 4]}</p>"
+        "</div></div>" for i in range(6))
+    lead = ("Follow the council's vote on the old tram depot as it happens, with reactions "
+            "from residents and the architects.")
+    html = page(f"<main><h1>{TITLE}</h1><div class='lc'><div class='lead-entry'><p>{lead}</p></div>"
+                f"<div class='entries'>{entries}</div></div></main>")
+    text = extract_article(html, URL).text
+    assert_all(text, (lead,) + PARAS)
+    assert "Update 5" in text
+
+
+def test_adobe_experience_manager_components_hold_the_article():
+    """AEM names every component cmp-*: cmp-text is article text, not a consent platform."""
+    html = page(f"<main><div class='cmp-title'><h1>{TITLE}</h1></div>"
+                + "".join(f"<div class='cmp-text'><p>{t}</p></div>" for t in PARAS) + "</main>")
+    assert_all(extract_article(html, URL).text)
