@@ -62,9 +62,10 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
 def _drop_tags(root: HtmlElement, removed: Counter) -> None:
     """Scripts, forms, frames, navigation, hidden elements: never text a reader sees.
 
-    Two kinds of element look like that and hold the article: a ``<form>`` that wraps the whole
-    page (ASP.NET), and an element hidden only until a script shows it (React's streamed
-    ``<div hidden id="S:0">``). Both hold most of the page's prose; a form is unwrapped, and
+    Three kinds of element look like that and hold the article: a ``<form>`` that wraps the
+    whole page (ASP.NET), a ``<template shadowrootmode>`` (declarative shadow DOM, rendered by
+    the browser without a script), and an element hidden only until a script shows it (React's
+    streamed ``<div hidden id="S:0">``). Both hold most of the page's prose; a form is unwrapped, and
     hidden content is kept unless it is hidden behind a paywall (then it goes, and the record
     is flagged).
     """
@@ -72,6 +73,8 @@ def _drop_tags(root: HtmlElement, removed: Counter) -> None:
     for el in list(root.iter(*rules.DROP_TAGS)):
         if el.tag == "form" and prose_length(el) > min(1000, MOST * total):
             el.drop_tag()
+        elif el.tag == "template" and (el.get("shadowrootmode") or el.get("shadowroot")):
+            el.drop_tag()          # declarative shadow DOM: the browser shows it as the page
         else:
             drop(el)
     for el in list(root.xpath("//*[@hidden or contains(translate(@style,' ',''),'display:none')]")):

@@ -334,3 +334,10 @@ def test_adobe_experience_manager_components_hold_the_article():
     html = page(f"<main><div class='cmp-title'><h1>{TITLE}</h1></div>"
                 + "".join(f"<div class='cmp-text'><p>{t}</p></div>" for t in PARAS) + "</main>")
     assert_all(extract_article(html, URL).text)
+
+
+def test_article_in_a_declarative_shadow_root():
+    """<template shadowrootmode="open"> is rendered by the browser as it stands."""
+    html = page(f"<news-article><template shadowrootmode='open'><article><h1>{TITLE}</h1>"
+                f"{paragraphs()}</article></template></news-article>")
+    assert_all(extract_article(html, URL).text)
