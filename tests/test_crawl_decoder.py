@@ -10,7 +10,6 @@ import gzip
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -20,8 +19,11 @@ from warcio.archiveiterator import ArchiveIterator
 from archiver.items import record_schema
 from archiver.mirror import serve_mirror
 from archiver.mirror.expected import disallowed_paths, expected_articles, not_article_paths
+from tests.support.records import json_lines
+from tests.support.ci import require_tool
+from tests.support.crawl import archive, archive_check
+from tests.support.mirror import crawl_mirror
 
-ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = expected_articles()
 
 
@@ -33,32 +35,24 @@ def mirror():
 
 @pytest.fixture(scope="module")
 def crawl(mirror, tmp_path_factory):
-    out = tmp_path_factory.mktemp("decoder-crawl")
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "decoder",
-           "-a", f"en_url={mirror.en_url}", "-a", f"de_url={mirror.de_url}",
-           "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
-           "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "LOG_LEVEL=INFO"]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=240)
-    assert done.returncode == 0, done.stderr[-4000:]
-    records = [json.loads(line) for p in sorted(out.glob("*.jsonl"))
-               for line in p.read_text("utf-8").splitlines()]
-    return {"dir": out, "records": records, "log": done.stderr, "mirror": mirror}
+    return crawl_mirror(mirror, tmp_path_factory.mktemp("decoder-crawl"), {},
+                        {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "LOG_LEVEL": "INFO"})
 
 
 def by_url(crawl) -> dict[str, dict]:
-    return {r["url"]: r for r in crawl["records"]}
+    return {r["url"]: r for r in crawl.records}
 
 
 def test_every_article_archived_exactly_once(crawl):
-    urls = [r["url"] for r in crawl["records"]]
+    urls = [r["url"] for r in crawl.records]
     assert len(urls) == len(set(urls))
-    wanted = {e.mirror_url(crawl["mirror"]) for e in EXPECTED}
+    wanted = {e.mirror_url(crawl.mirror) for e in EXPECTED}
     assert set(urls) == wanted
 
 
 @pytest.mark.parametrize("exp", EXPECTED, ids=lambda e: f"{e.edition}-{e.path.strip('/')[:30]}")
 def test_article_text_complete_and_clean(crawl, exp):
-    record = by_url(crawl)[exp.mirror_url(crawl["mirror"])]
+    record = by_url(crawl)[exp.mirror_url(crawl.mirror)]
     for needle in exp.required:
         assert needle in record["text"], f"missing from text: {needle[:60]!r}"
     assert exp.boilerplate_in(record["text"]) == []
@@ -67,7 +61,7 @@ def test_article_text_complete_and_clean(crawl, exp):
 
 @pytest.mark.parametrize("exp", EXPECTED, ids=lambda e: f"{e.edition}-{e.path.strip('/')[:30]}")
 def test_article_metadata(crawl, exp):
-    record = by_url(crawl)[exp.mirror_url(crawl["mirror"])]
+    record = by_url(crawl)[exp.mirror_url(crawl.mirror)]
     assert record["title"] == exp.title
     assert record["authors"] == list(exp.authors)
     assert record["published"] == exp.published
@@ -82,7 +76,7 @@ def test_article_metadata(crawl, exp):
 
 def test_records_follow_the_schema(crawl):
     schema = record_schema()
-    for record in crawl["records"]:
+    for record in crawl.records:
         jsonschema.validate(record, schema)
 
 
@@ -90,7 +84,7 @@ def test_structure_survives(crawl):
     rich = [e for e in EXPECTED if e.table_cells and e.code]
     assert rich, "the mirror must carry an article with a table and code"
     for exp in rich:
-        record = by_url(crawl)[exp.mirror_url(crawl["mirror"])]
+        record = by_url(crawl)[exp.mirror_url(crawl.mirror)]
         for tag in ("<table", "<ul", "<blockquote", "<pre", "<h2"):
             assert tag in record["html"], tag
         for cell in exp.table_cells:
@@ -98,31 +92,30 @@ def test_structure_survives(crawl):
 
 
 def test_nothing_but_articles_and_no_disallowed_fetch(crawl):
-    mirror = crawl["mirror"]
+    mirror = crawl.mirror
     for edition in ("en", "de"):
         server = mirror.server(edition)
         for path in disallowed_paths(edition):
             assert not server.was_requested(path), path
         for path in not_article_paths(edition):
-            assert all(not r["url"].endswith(path) or path == "/" for r in crawl["records"])
-    assert all(re.search(r"/[^/?]+/$", r["url"]) for r in crawl["records"])
+            assert all(not r["url"].endswith(path) or path == "/" for r in crawl.records)
+    assert all(re.search(r"/[^/?]+/$", r["url"]) for r in crawl.records)
 
 
 def test_warc_files_pass_warcio_check_and_archive_check(crawl):
-    warcs = sorted(crawl["dir"].glob("*.warc.gz"))
-    assert warcs and not list(crawl["dir"].glob("*.open"))
-    done = subprocess.run([str(Path(sys.executable).parent / "warcio"), "check", "-v", *map(str, warcs)],
+    warcs = sorted(crawl.dir.glob("*.warc.gz"))
+    assert warcs and not list(crawl.dir.glob("*.open"))
+    done = subprocess.run([require_tool("warcio"), "check", "-v", *map(str, warcs)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]
-    assert done.stdout.count("digest pass") >= 4 * len(crawl["records"])
-    done = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(crawl["dir"])],
-                          capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.count("digest pass") >= 4 * len(crawl.records)
+    done = archive_check(crawl.dir)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
 def test_raw_capture_kept_compressed_with_the_ads(crawl):
-    record = crawl["records"][0]
-    path = crawl["dir"] / record["warc"]["file"]
+    record = crawl.records[0]
+    path = crawl.dir / record["warc"]["file"]
     with path.open("rb") as fh:
         for rec in ArchiveIterator(fh):
             if rec.rec_headers.get_header("WARC-Record-ID") == record["warc"]["response_id"]:
@@ -133,39 +126,28 @@ def test_raw_capture_kept_compressed_with_the_ads(crawl):
     pytest.fail("response record not found")
 
 
-def run_archive(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "archiver.cli", *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
-
-
 def test_replay_jsonl_equals_the_crawl_jsonl(crawl):
-    done = run_archive("replay", str(crawl["dir"]), "--jsonl")
+    done = archive("replay", str(crawl.dir), "--jsonl")
     assert done.returncode == 0, done.stderr
-    rebuilt = [json.loads(line) for line in done.stdout.splitlines()]
+    rebuilt = json_lines(done.stdout)
     key = lambda r: r["warc"]["response_id"]  # noqa: E731
-    assert sorted(rebuilt, key=key) == sorted(crawl["records"], key=key)
+    assert sorted(rebuilt, key=key) == sorted(crawl.records, key=key)
 
 
 def test_replay_finds_an_article_by_its_shortlink(crawl):
     exp = next(e for e in EXPECTED if e.feed_shortlink)
-    base = crawl["mirror"].en_url if exp.edition == "en" else crawl["mirror"].de_url
-    done = run_archive("replay", str(crawl["dir"]), f"{base}/?p={exp.id}", "--format", "json")
+    base = crawl.mirror.en_url if exp.edition == "en" else crawl.mirror.de_url
+    done = archive("replay", str(crawl.dir), f"{base}/?p={exp.id}", "--format", "json")
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["title"] == exp.title
 
 
-def crawl_with(mirror, out: Path, *args: str) -> list[dict]:
-    cmd = [sys.executable, "-m", "scrapy", "crawl", "decoder",
-           "-a", f"en_url={mirror.en_url}", "-a", f"de_url={mirror.de_url}", *args,
-           "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0"]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=240)
-    assert done.returncode == 0, done.stderr[-4000:]
-    return [json.loads(line) for p in sorted(out.glob("*.jsonl"))
-            for line in p.read_text("utf-8").splitlines()]
+def crawl_with(mirror, out: Path, args: dict | None = None, settings: dict | None = None):
+    return crawl_mirror(mirror, out, args, settings).records
 
 
 def test_edition_and_limit_bound_the_crawl(mirror, tmp_path):
-    records = crawl_with(mirror, tmp_path, "-a", "edition=de", "-a", "limit=3")
+    records = crawl_with(mirror, tmp_path, {"edition": "de", "limit": 3})
     assert len(records) == 3
     assert {r["language"] for r in records} == {"de"}
     assert all(r["url"].startswith(mirror.de_url) for r in records)
@@ -173,7 +155,7 @@ def test_edition_and_limit_bound_the_crawl(mirror, tmp_path):
 
 def test_since_keeps_only_recent_articles(mirror, tmp_path):
     since = "2026-01-01"
-    records = crawl_with(mirror, tmp_path, "-a", f"since={since}")
+    records = crawl_with(mirror, tmp_path, {"since": since})
     # Sitemap lastmod / feed dates are the modification dates: what is on or after the day.
     wanted = {e.mirror_url(mirror) for e in EXPECTED if e.modified[:10] >= since}
     assert wanted and {r["url"] for r in records} == wanted
@@ -187,7 +169,7 @@ def test_a_mirror_that_still_names_the_real_hosts(tmp_path):
         mirror.de.set_rewrites({})
         # Lead images only: they name the real hosts too (mapped onto the mirror); the CDN
         # figure names i0.wp.com, which no mirror maps: the crawl would leave 127.0.0.1 for it.
-        records = crawl_with(mirror, tmp_path, "-s", "ARCHIVER_IMAGES=lead")
+        records = crawl_with(mirror, tmp_path, settings={"ARCHIVER_IMAGES": "lead"})
         wanted = {e.mirror_url(mirror) for e in EXPECTED}
     assert {r["url"] for r in records} == wanted
     assert {r["canonical_url"] for r in records} == {e.url for e in EXPECTED}

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
-import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from tests.support.crawl import run_crawl
+from tests.support.records import jsonl_records
+from tests.support.server import LoopbackServer
 
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT / "tests" / "sites" / "decoder"
+PAGES = Path(__file__).parent / "sites" / "decoder"
 SM = '<?xml version="1.0"?><{0} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{1}</{0}>'
 EN_ARTICLES = {"/weather-models-learn-to-forecast-hail/": "weather-models-learn-to-forecast-hail",
                "/Inside-The-Race-To-Build-A-Memory-Chip/": "inside-the-race-to-build-a-memory-chip"}
@@ -104,25 +103,13 @@ def handler(lang: str, requested: list[str]):
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
     requested: list[str] = []
-    servers = [ThreadingHTTPServer(("127.0.0.1", 0), handler(lang, requested)) for lang in ("en", "de")]
-    threads = [threading.Thread(target=s.serve_forever, daemon=True) for s in servers]
-    for t in threads:
-        t.start()
-    en, de = (f"http://127.0.0.1:{s.server_address[1]}" for s in servers)
     out = tmp_path_factory.mktemp("independent-mirror")
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "decoder", "-a", f"en_url={en}", "-a", f"de_url={de}",
-             "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
-             "-s", "LOG_LEVEL=INFO"], cwd=ROOT, capture_output=True, text=True, timeout=240)
-    finally:
-        for s, t in zip(servers, threads):
-            s.shutdown()
-            s.server_close()
-            t.join()
+    with LoopbackServer(handler("en", requested)) as en, \
+            LoopbackServer(handler("de", requested)) as de:
+        done = run_crawl("decoder", out, {"en_url": en.url, "de_url": de.url},
+                         {"LOG_LEVEL": "INFO"}, check=False)
     assert done.returncode == 0, done.stderr[-4000:]
-    records = [json.loads(line) for p in sorted(out.glob("*.jsonl")) for line in p.read_text("utf-8").splitlines()]
-    return {"records": records, "requested": requested, "en": en, "de": de}
+    return {"records": jsonl_records(out), "requested": requested, "en": en.url, "de": de.url}
 
 
 def test_every_article_archived_once_and_nothing_else(crawl):

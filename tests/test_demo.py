@@ -3,11 +3,8 @@
 import subprocess
 from collections import Counter
 import sys
-from pathlib import Path
 
 from archiver.mirror.expected import expected_articles
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_demo_crawls_the_mirror_and_prints_a_summary(tmp_path):

@@ -1,4 +1,4 @@
-"""Fixtures of the CLI tests; the archive builders live in cli_archives.py (importable by name)."""
+"""Fixtures of the CLI tests; the archive builders live in tests.support.archives."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cli_archives import make_archive_dir
-from reader_support import serve_reader
+from tests.support.archives import make_archive_dir
+from tests.support.reader import serve_reader
 
 
 @pytest.fixture

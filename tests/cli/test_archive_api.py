@@ -1,9 +1,8 @@
 """`archiver.open_archive()`: records, filters, tables, versions, diffs and changes from Python,
-on archives written by the crawl's own WARC writer (cli_archives)."""
+on archives written by the crawl's own WARC writer (tests.support.archives)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from datetime import date, datetime, timezone
@@ -19,7 +18,8 @@ from archiver.library.tabular import MissingExtra
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest, warc_date
 
-from cli_archives import PAGES, Page, article_for, exchange_for, raw_page, write_archive
+from tests.support.archives import PAGES, Page, article_for, exchange_for, raw_page, write_archive
+from tests.support.records import json_lines, jsonl_records
 
 URL = PAGES[0].url
 
@@ -29,8 +29,7 @@ def test_records_are_the_stored_records_plus_keys_oldest_first(archive_dir: Path
     records = list(arc.records())
     assert len(arc) == len(records) == 4
     assert [r["fetched_at"] for r in records] == sorted(r["fetched_at"] for r in records)
-    stored = {json.loads(line)["version_id"]: json.loads(line)
-              for path in archive_dir.glob("*.jsonl") for line in path.read_text().splitlines()}
+    stored = {record["version_id"]: record for record in jsonl_records(archive_dir)}
     for record in records:
         assert {k: v for k, v in record.items() if k != "revisit_of"} == stored[record["version_id"]]
         assert record["revisit_of"] is None
@@ -123,8 +122,8 @@ def _revisit_of_first_capture(directory: Path) -> str:
     """A recrawl of PAGES[0] a month later, byte-identical: a revisit record, in a new file."""
     [path] = [p for p in directory.glob("*.warc.gz")
               if PAGES[1].url in p.with_suffix("").with_suffix(".jsonl").read_text()]
-    [stored] = [json.loads(line) for line in path.with_suffix("").with_suffix(".jsonl")
-                .read_text().splitlines() if json.loads(line)["url"] == URL]
+    [stored] = [r for r in json_lines(path.with_suffix("").with_suffix(".jsonl").read_text())
+                if r["url"] == URL]
     body = exchange_for(PAGES[0], raw_page(PAGES[0])).body
     again = exchange_for(Page(**{**PAGES[0].__dict__, "fetched_at": "2024-04-01T08:00:00+00:00"}),
                          raw_page(PAGES[0]))
@@ -203,7 +202,7 @@ def test_replay_lists_a_revisit_as_a_capture_but_jsonl_keeps_the_stored_lines(ar
     assert len(CliRunner().invoke(main, ["replay", str(archive_dir), "--jsonl"]).stdout
                .splitlines()) == 4                       # the crawl's lines, as stored
     lines = CliRunner().invoke(main, ["replay", str(archive_dir), URL, "--jsonl"]).stdout
-    captures = [json.loads(line) for line in lines.splitlines()]
+    captures = json_lines(lines)
     assert [c.get("revisit_of") for c in captures] == [None, original, None]
     assert captures[1]["fetched_at"] == "2024-04-01T08:00:00Z"
 

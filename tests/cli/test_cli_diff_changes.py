@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from archiver.cli import main
 
-from cli_archives import PAGES, Page, write_archive
+from tests.support.archives import PAGES, Page, write_archive
+from tests.support.records import json_lines
 
 URL = PAGES[0].url
 OLD = "The model writes code. Researchers measured its accuracy on benchmarks."
@@ -39,8 +40,8 @@ def test_diff_any_url_form_and_json(archive_dir: Path):
 
 
 def test_diff_from_and_to_by_day_and_by_version_id(archive_dir: Path):
-    ids = [json.loads(line)["version_id"] for line in
-           run("replay", str(archive_dir), URL, "--jsonl").stdout.splitlines()]
+    replayed = run("replay", str(archive_dir), URL, "--jsonl").stdout
+    ids = [r["version_id"] for r in json_lines(replayed)]
     by_day = run("diff", str(archive_dir), URL, "--from", "2024-03-06", "--to", "2024-06-01",
                  "--format", "json")
     by_id = run("diff", str(archive_dir), URL, "--from", ids[0], "--to", ids[1], "--format", "json")
@@ -85,5 +86,5 @@ def test_changes_lists_edits_not_recaptures(archive_dir: Path):
 
 def test_changes_jsonl(archive_dir: Path):
     result = run("changes", str(archive_dir), "--jsonl")
-    [change] = [json.loads(line) for line in result.stdout.splitlines()]
+    [change] = json_lines(result.stdout)
     assert change["url"] == URL and change["paragraphs"][1]["new"] == NEW

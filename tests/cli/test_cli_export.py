@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from archiver.cli import main
 from archiver.identity import article_id
 
-from cli_archives import PAGES
+from tests.support.archives import PAGES
+from tests.support.records import json_lines
 
 
 def export(*args: str):
@@ -96,7 +97,7 @@ def test_csv_and_jsonl_hold_the_same_rows(archive_dir, tmp_path):
     assert export(str(archive_dir), "-o", str(csv_path)).exit_code == 0       # format by suffix
     assert export(str(archive_dir), "-o", str(jsonl_path)).exit_code == 0
     table = pd.read_csv(csv_path)
-    lines = [json.loads(line) for line in jsonl_path.read_text("utf-8").splitlines()]
+    lines = json_lines(jsonl_path.read_text("utf-8"))
     assert len(table) == len(lines) == 4
     assert [r["published"] for r in lines if r["language"] == "de"] == ["2024-04-10T07:00:00Z"]
     # no "Mixed timezones": every time is UTC, so pandas parses the column as one
@@ -109,7 +110,7 @@ def test_csv_and_jsonl_hold_the_same_rows(archive_dir, tmp_path):
 def test_jsonl_to_stdout(archive_dir):
     result = export(str(archive_dir), "-o", "-", "--format", "jsonl", "--no-html")
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    rows = json_lines(result.stdout)
     assert len(rows) == 4 and all("html" not in r for r in rows)
     assert [r["fetched_at"] for r in rows] == sorted(r["fetched_at"] for r in rows)  # oldest first
 

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from archiver.cli import main
 from archiver.library.index import INDEX_NAME
 
-from cli_archives import AD_TEXT, PAGES, write_archive
+from tests.support.archives import AD_TEXT, PAGES, write_archive
+from tests.support.records import json_lines
 
 
 def run(*args: str):
@@ -80,11 +81,11 @@ def test_versions_latest_by_default_and_at_picks_one(archive_dir: Path):
 def test_jsonl_with_a_url_gives_that_urls_captures_only(archive_dir: Path):
     both = run(str(archive_dir), PAGES[0].url, "--jsonl")
     assert both.exit_code == 0, both.output
-    records = [json.loads(line) for line in both.stdout.splitlines()]
+    records = json_lines(both.stdout)
     assert [r["url"] for r in records] == [PAGES[0].url] * 2
     assert records[0]["fetched_at"] < records[1]["fetched_at"]
     older = run(str(archive_dir), PAGES[0].url, "--jsonl", "--at", "2024-03-10")
-    [record] = [json.loads(line) for line in older.stdout.splitlines()]
+    [record] = json_lines(older.stdout)
     assert record == records[0]
     missing = run(str(archive_dir), "https://example.org/nope", "--jsonl")
     assert missing.exit_code == 1 and "not in the archive" in missing.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -13,7 +12,8 @@ from archiver.items import build_record
 from archiver.library.index import INDEX_NAME
 from archiver.warc.archive import WarcArchive
 
-from cli_archives import PAGES, Page, article_for, exchange_for, raw_page
+from tests.support.archives import PAGES, Page, article_for, exchange_for, raw_page
+from tests.support.records import json_lines
 
 TITLE = 5          # DATE, CAPTURED, LANG, SITE, $, TITLE, URL
 HARBOUR = Page("https://www.harbour-courier.example/news/2026/05/12/cranes/", "Harbour cranes go electric",
@@ -52,7 +52,7 @@ def test_a_generic_record_is_listed_and_filtered_by_its_host(tmp_path: Path):
     assert titles(tmp_path, "--site", "harbour-courier.example") == {HARBOUR.title}
     assert titles(tmp_path, "--site", "decoder") == {PAGES[0].title}
     result = CliRunner().invoke(main, ["replay", str(tmp_path), "--jsonl"])
-    records = [json.loads(line) for line in result.stdout.splitlines()]
+    records = json_lines(result.stdout)
     assert {(r["site"], r["publisher"]) for r in records} == {
         ("decoder", "THE DECODER"), ("harbour-courier.example", "The Harbour Courier")}
 
@@ -81,5 +81,5 @@ def test_the_python_api_and_export_carry_publisher_and_site(tmp_path: Path):
     result = CliRunner().invoke(main, ["export", str(tmp_path), "-o", str(out), "--publisher",
                                        "The Harbour Courier"])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    rows = json_lines(out.read_text("utf-8"))
     assert [(r["site"], r["publisher"]) for r in rows] == [("harbour-courier.example", "The Harbour Courier")]

@@ -4,21 +4,20 @@ warcio's capture_http and Debian's `wget --warc-file`."""
 from __future__ import annotations
 
 import gzip
-import json
-import os
 import re
-import shutil
 import subprocess
-import threading
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from archiver.cli import main
+from tests.support.ci import require_tool
+from tests.support.records import jsonl_records
+from tests.support.server import LoopbackServer
 
 PARAGRAPH = ("<p>Researchers in Zurich taught a robot arm to fold shirts, towels and trousers "
              "after watching a few hundred human demonstrations recorded in the lab.</p>")
@@ -70,13 +69,8 @@ class Site(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with LoopbackServer(Site) as server:
+        yield server.url
 
 
 URLS = ["/robots-fold-laundry/", "/chunked-article/", "/about/", "/style.css", "/missing"]
@@ -94,13 +88,10 @@ def capture_with_warcio(base: str, path: Path) -> Path:
 
 
 def capture_with_wget(base: str, directory: Path) -> Path:
-    """A WARC written by Debian's wget (skipped without it, except in CI, where it must run)."""
-    if shutil.which("wget") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("wget is missing (.ci/run installs it)")
-        pytest.skip("needs Debian's wget")
+    """A WARC written by Debian's wget (the suite's rule when it is missing: tests.support.ci)."""
+    wget = require_tool("wget")
     stem = directory / "wget"
-    subprocess.run(["wget", "-q", "--tries=1", f"--warc-file={stem}", "-O", "/dev/null",
+    subprocess.run([wget, "-q", "--tries=1", f"--warc-file={stem}", "-O", "/dev/null",
                     *[base + u for u in URLS]], cwd=directory, check=False, timeout=60)
     return stem.with_suffix(".warc.gz")
 
@@ -114,7 +105,7 @@ def check_output(result, out: Path, base: str) -> None:
     assert "2 articles written" in result.stderr
     assert "not HTML" in result.stderr and "HTTP status 404" in result.stderr
     assert "not an article: " in result.stderr
-    records = [json.loads(line) for p in sorted(out.glob("*.jsonl")) for line in p.open()]
+    records = jsonl_records(out)
     assert sorted(r["url"] for r in records) == [base + "/chunked-article/",
                                                  base + "/robots-fold-laundry/"]
     for record in records:

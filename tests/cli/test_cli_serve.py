@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cli_archives import AD_TEXT, PAGES, get
+from tests.support.archives import AD_TEXT, PAGES, get
 
 
 def _rid(base: str, title: str) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from cli_archives import AD_TEXT
-from reader_support import chromium
+from tests.support.archives import AD_TEXT
+from tests.support.reader import chromium
 
 
 @pytest.fixture

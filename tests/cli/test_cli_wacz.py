@@ -5,31 +5,23 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from archiver.cli import main
 from archiver.warc.reader import iter_records, parse_record
-from cli_archives import AD_TEXT, PAGES
+from tests.support.archives import AD_TEXT, PAGES
+from tests.support.ci import require_tool
 
 
 def wacz_tool() -> str:
-    """py-wacz's command line: $PYWB_BIN_DIR (CI: its own venv), else next to this Python.
-    Missing: skip locally, fail in CI."""
-    for directory in (os.environ.get("PYWB_BIN_DIR"), str(Path(sys.executable).parent)):
-        found = shutil.which("wacz", path=directory) if directory else None
-        if found:
-            return found
-    if os.environ.get("CI") == "true":
-        pytest.fail("wacz not installed (set PYWB_BIN_DIR to its bin directory)")
-    pytest.skip("wacz not installed (set PYWB_BIN_DIR to its bin directory)")
+    """py-wacz's command line: $PYWB_BIN_DIR (CI: its own venv), else next to this Python."""
+    return require_tool("wacz", "PYWB_BIN_DIR")
 
 
 def make_wacz(archive_dir: Path, out: Path, *extra: str):

@@ -5,13 +5,14 @@ offline mirror of The Decoder."""
 from __future__ import annotations
 
 import pytest
-from crawl_helpers import archive, jsonl, scrapy, summary_figures, warc_records
 
 from archiver.mirror import serve_mirror
 from archiver.mirror.expected import disallowed_paths, expected_articles
+from tests.support.crawl import POLITENESS_LIFTED, archive, run_crawl, setting_args, summary_figures
+from tests.support.records import jsonl_records, warc_records
 
 EN = {e.path: e for e in expected_articles() if e.edition == "en"}
-FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0"]
+FAST = setting_args(POLITENESS_LIFTED)
 A, B = sorted(EN)[:2]
 
 
@@ -36,7 +37,7 @@ def add(mirror, out, *args: str):
 def test_add_archives_exactly_the_named_articles(mirror, tmp_path):
     done = add(mirror, tmp_path, mirror.en_url + A, mirror.en_url + B)
     assert done.returncode == 0, done.stderr[-3000:]
-    records = {r["url"]: r for r in jsonl(tmp_path)}
+    records = {r["url"]: r for r in jsonl_records(tmp_path)}
     assert set(records) == {mirror.en_url + A, mirror.en_url + B}
     for path in (A, B):
         record, exp = records[mirror.en_url + path], EN[path]
@@ -67,7 +68,7 @@ def test_add_reports_what_is_not_an_article_and_keeps_it_raw(mirror, tmp_path):
     assert lines[1].startswith("not an article ") and "listing" in lines[1]
     assert "(raw capture kept)" in lines[1]
     assert lines[2].startswith("not fetched ") and "disallowed by robots.txt" in lines[2]
-    assert [r["url"] for r in jsonl(tmp_path / "out")] == [mirror.en_url + A]
+    assert [r["url"] for r in jsonl_records(tmp_path / "out")] == [mirror.en_url + A]
     # three requests waited for robots.txt together: each was checked (Scrapy let all but one by)
     assert not mirror.en.was_requested(disallowed)
     raw = [r for r in warc_records(tmp_path / "out") if r.type == "response"
@@ -80,15 +81,14 @@ def test_adding_an_archived_article_again_stores_no_copy(mirror, tmp_path):
     again = add(mirror, tmp_path, mirror.en_url + A)
     assert again.returncode == 0, again.stderr[-3000:]
     assert again.stdout.split()[:2] == ["unchanged", mirror.en_url + A]
-    assert len(jsonl(tmp_path)) == 1
+    assert len(jsonl_records(tmp_path)) == 1
     assert [r.type for r in warc_records(tmp_path)].count("conversion") == 1
     assert "not modified (304)" in again.stderr or "identical (revisit" in again.stderr
 
 
 def test_news_with_an_article_url_archives_that_article_only(mirror, tmp_path):
-    done = scrapy("crawl", "news", "-a", f"url={mirror.en_url}{A}", "-s", f"ARCHIVE_DIR={tmp_path}",
-                  *FAST)
+    done = run_crawl("news", tmp_path, {"url": f"{mirror.en_url}{A}"}, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert [r["url"] for r in jsonl(tmp_path)] == [mirror.en_url + A]
+    assert [r["url"] for r in jsonl_records(tmp_path)] == [mirror.en_url + A]
     assert sorted(set(mirror.en.requested_paths())) == with_images(mirror, A)
     assert f"Crawling news: the article {mirror.en_url}{A}" in done.stderr

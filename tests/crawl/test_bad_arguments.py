@@ -4,7 +4,7 @@ was never retrieved", nothing started (the real `scrapy crawl`, in a subprocess)
 from __future__ import annotations
 
 import pytest
-from crawl_helpers import archive, scrapy
+from tests.support.crawl import archive, scrapy
 
 CASES = {
     "unknown edition": (["decoder", "-a", "edition=xx"], "unknown edition 'xx'"),

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from crawl_helpers import FAST, archive, jsonl, levels, scrapy, summary_block, summary_figures, \
-    warc_records
 
 from archiver.mirror import serve_mirror
 from archiver.mirror.expected import expected_articles
+from tests.support.crawl import archive, levels, run_crawl, summary_block, summary_figures
+from tests.support.mirror import mirror_args
+from tests.support.records import jsonl_records, warc_records
 
 EXPECTED = expected_articles()
 
@@ -24,12 +25,11 @@ EXPECTED = expected_articles()
 def crawl(tmp_path_factory):
     out = tmp_path_factory.mktemp("summary-crawl")
     with serve_mirror() as mirror:
-        done = scrapy("crawl", "decoder", "-a", f"en_url={mirror.en_url}",
-                      "-a", f"de_url={mirror.de_url}", "-s", f"ARCHIVE_DIR={out}", *FAST)
+        done = run_crawl("decoder", out, mirror_args(mirror), check=False)
         requested = {code: mirror.server(code).requested_paths() for code in ("en", "de")}
         bases = {**mirror.bases, "images": mirror.third_party.url}    # the CDN an article names
     assert done.returncode == 0, done.stderr[-4000:]
-    return {"dir": out, "log": done.stderr, "records": jsonl(out), "requested": requested,
+    return {"dir": out, "log": done.stderr, "records": jsonl_records(out), "requested": requested,
             "bases": bases}
 
 
@@ -80,7 +80,7 @@ def test_reprocess_of_the_crawl_equals_the_crawl(crawl, tmp_path, jobs):
     done = archive("reprocess", str(crawl["dir"]), "-o", str(tmp_path / "again"), "--jobs", jobs)
     assert done.returncode == 0, done.stderr[-3000:]
     crawled = {r["url"]: r for r in crawl["records"]}
-    again = {r["url"]: r for r in jsonl(tmp_path / "again")}
+    again = {r["url"]: r for r in jsonl_records(tmp_path / "again")}
     assert set(again) == set(crawled)
     for url, record in crawled.items():
         assert again[url]["site"] == record["site"] == "decoder", url

@@ -7,13 +7,12 @@ article pages so that requests overlap as they do on a real site.
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
-from crawl_helpers import FAST, ROOT, jsonl, levels, scrapy, summary_block, summary_figures
 
-sys.path.insert(0, str(ROOT / "bench"))
-from mocknews import serve  # noqa: E402
+from bench.mocknews import serve
+from tests.support.crawl import levels, run_crawl, summary_block, summary_figures
+from tests.support.records import jsonl_records
 
 
 def article_fetches(server) -> int:
@@ -24,12 +23,11 @@ def article_fetches(server) -> int:
 def test_limit_sends_at_most_the_per_domain_concurrency_more(tmp_path, limit, per_domain):
     """Without the hold-back, limit=1 fetched all 20 articles of this site."""
     with serve(20, page_kb=12, delay=0.2) as server:
-        done = scrapy("crawl", "news", "-a", f"url={server.url}/", "-a", f"limit={limit}",
-                      "-s", f"ARCHIVE_DIR={tmp_path}", *FAST,
-                      "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={per_domain}")
+        done = run_crawl("news", tmp_path, {"url": f"{server.url}/", "limit": limit},
+                         {"CONCURRENT_REQUESTS_PER_DOMAIN": per_domain}, check=False)
         fetched = article_fetches(server)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert len(jsonl(tmp_path)) == limit
+    assert len(jsonl_records(tmp_path)) == limit
     assert limit <= fetched <= limit + per_domain, fetched
     assert "WARNING" not in levels(done.stderr) and "ERROR" not in levels(done.stderr)
     assert "FetchedPage(" not in done.stderr and "Traceback" not in done.stderr
@@ -43,14 +41,15 @@ def test_progress_lines_on_a_long_crawl_and_stats_on_request(tmp_path):
     """Progress every ARCHIVER_PROGRESS_INTERVAL seconds; an explicit LOGSTATS_INTERVAL brings
     Scrapy's own LogStats lines and stats dump back."""
     with serve(12, page_kb=12, delay=0.25) as server:
-        done = scrapy("crawl", "news", "-a", f"url={server.url}/", "-s", f"ARCHIVE_DIR={tmp_path}",
-                      *FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
-                      "-s", "ARCHIVER_PROGRESS_INTERVAL=0.5", "-s", "LOGSTATS_INTERVAL=60")
+        done = run_crawl("news", tmp_path, {"url": f"{server.url}/"},
+                         {"CONCURRENT_REQUESTS_PER_DOMAIN": 1, "ARCHIVER_PROGRESS_INTERVAL": 0.5,
+                          "LOGSTATS_INTERVAL": 60}, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
     progress = [int(n) for n in re.findall(
         r"INFO: Progress: (\d+) articles archived \([\d.]+/min\), \d+ requests queued, "
         r"\d+ not articles, \d+ failed, [\d.]+ s elapsed", done.stderr)]
     assert progress, done.stderr[-3000:]
     assert progress == sorted(progress) and progress[-1] <= 12
-    assert summary_figures(summary_block(done.stderr))["archived"] == len(jsonl(tmp_path)) == 12
+    archived = summary_figures(summary_block(done.stderr))["archived"]
+    assert archived == len(jsonl_records(tmp_path)) == 12
     assert "Dumping Scrapy stats" in done.stderr and "Crawled 0 pages" in done.stderr

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from crawl_helpers import archive, closed_port, levels, scrapy
+from tests.support.crawl import archive, levels, run_crawl
+from tests.support.mirror import mirror_args
+from tests.support.server import closed_port
 
 
 def test_an_unreachable_site_is_one_error_line_and_exit_1(tmp_path):
     url = f"http://127.0.0.1:{closed_port()}"
-    done = scrapy("crawl", "news", "-a", f"url={url}/", "-s", f"ARCHIVE_DIR={tmp_path}",
-                  "-s", "RETRY_TIMES=0", timeout=120)
+    done = run_crawl("news", tmp_path, {"url": f"{url}/"}, {"RETRY_TIMES": 0}, timeout=120,
+                     check=False)
     assert done.returncode == 1, done.stderr[-3000:]
     assert "Traceback" not in done.stderr and "Task exception" not in done.stderr
     errors = [line for line in done.stderr.splitlines() if "] ERROR: " in line]
@@ -23,9 +25,8 @@ def test_one_unreachable_edition_fails_the_crawl(tmp_path):
 
     dead = f"http://127.0.0.1:{closed_port()}"
     with serve_mirror() as mirror:
-        done = scrapy("crawl", "decoder", "-a", f"en_url={mirror.en_url}", "-a", f"de_url={dead}",
-                      "-s", f"ARCHIVE_DIR={tmp_path}", "-s", "RETRY_TIMES=0",
-                      "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", timeout=120)
+        done = run_crawl("decoder", tmp_path, mirror_args(mirror, de_url=dead), {"RETRY_TIMES": 0},
+                         timeout=120, check=False)
     assert done.returncode == 1, done.stderr[-3000:]
     assert f"ERROR: Could not reach {dead} (connection refused)" in done.stderr
     assert "archived   8 articles (en 8)" in done.stderr       # the summary of what did work

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from archiver.extract import extract_article
 
-from .conftest import DE, EN
+from tests.support.pages import DE, EN
 
 URL = "https://news.example.org/2026/05/tram-depot-library/"
 TITLE = "Old tram depot becomes a library"

@@ -6,7 +6,7 @@ import pytest
 
 from archiver.extract import extract_article
 
-from .conftest import TEXTS, make_page
+from tests.support.pages import TEXTS, make_page
 
 URL = "https://news.example.org/2026/05/tram-depot-library/"
 

@@ -7,7 +7,7 @@ import codecs
 from archiver.extract import extract_article
 from archiver.extract.decode import decode_html
 
-from .conftest import make_page
+from tests.support.pages import make_page
 
 URL = "https://news.example.org/a/"
 

@@ -7,7 +7,7 @@ import time
 from archiver.extract import extract_article
 from archiver.extract.parse import flatten_deep_nesting
 
-from .conftest import EN
+from tests.support.pages import EN
 
 URL = "https://news.example.org/deep/"
 

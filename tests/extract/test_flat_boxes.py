@@ -12,7 +12,7 @@ import pytest
 from archiver.extract import extract_article
 from archiver.extract.dates import parse_printed_date
 
-from .conftest import EN, TEXTS, make_page
+from tests.support.pages import EN, TEXTS, make_page
 
 URL = "https://news.example.org/2026/05/tram-depot-library/"
 

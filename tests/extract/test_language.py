@@ -5,7 +5,7 @@ from __future__ import annotations
 from archiver.extract import extract_article
 from archiver.extract.language import detect_language, primary, sample
 
-from .conftest import DE, EN, make_page
+from tests.support.pages import DE, EN, make_page
 
 URL = "https://news.example.org/a/"
 

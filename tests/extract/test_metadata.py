@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from archiver.extract import extract_article
 
-from .conftest import make_page
+from tests.support.pages import make_page
 
 URL = "https://news.example.org/2026/05/tram-depot-library/?utm_source=x"
 

@@ -10,7 +10,7 @@ import pytest
 from archiver.extract import extract_article
 from archiver.extract.dates import date_in_url, parse_printed_date
 
-from .metadata_pages import article_page, ld, meta, og
+from tests.support.pages import article_page, ld, meta, og
 
 URL = "https://www.rheinblick.example/politik/bahn-streik-legt-pendelverkehr-lahm/"
 ARTICLE = "NewsArticle"

@@ -9,7 +9,7 @@ import pytest
 from archiver.extract import extract_article
 from archiver.items import SCHEMA_VERSION, build_record, record_schema, site_of
 
-from .metadata_pages import article_page, ld, meta, og
+from tests.support.pages import article_page, ld, meta, og
 
 URL = "https://www.rheinblick.example/politik/2026/05/bahn-streik/"
 

@@ -8,7 +8,7 @@ import pytest
 from archiver.extract import NotAnArticle, extract_article
 from archiver.extract.titles import site_keys, strip_site
 
-from .metadata_pages import article_page, ld, meta, og
+from tests.support.pages import article_page, ld, meta, og
 
 URL = "https://www.rheinblick.example/politik/2026/05/bahn-streik/"
 ARTICLE = "NewsArticle"

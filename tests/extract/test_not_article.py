@@ -6,7 +6,7 @@ import pytest
 
 from archiver.extract import NotAnArticle, extract_article
 
-from .conftest import make_page
+from tests.support.pages import make_page
 
 URL = "https://news.example.org/some/page/"
 
@@ -185,14 +185,14 @@ def test_article_surrounded_by_teaser_links_is_an_article():
 
 
 def test_long_blog_post_with_a_long_sidebar_is_an_article():
-    from .conftest import EN
+    from tests.support.pages import EN
     paras = tuple(f"{EN[i % 4]} ({i})" for i in range(40))
     html = make_page(paragraphs=paras, after=f"<div class='archive'>{_teasers(60)}</div>")
     assert "(39)" in extract_article(html, URL).text
 
 
 def test_article_with_a_photo_gallery_is_an_article():
-    from .conftest import EN
+    from tests.support.pages import EN
     gallery = "".join(f"<figure><a href='/gallery/{i}/'><img src='/g{i}.jpg' alt=''></a>"
                       f"<figcaption><a href='/gallery/{i}/'>Picture {i} of the depot</a></figcaption>"
                       f"</figure><h3><a href='/gallery/{i}/'>Hall number {i}</a></h3>" for i in range(10))

@@ -8,7 +8,7 @@ import json
 from archiver.extract import extract_article
 from archiver.sites import get_site
 
-from .conftest import make_page
+from tests.support.pages import make_page
 
 URL = "https://news.example.org/2026/05/tram-depot-library/"
 

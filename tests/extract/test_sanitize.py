@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archiver.extract import extract_article
 
-from .conftest import make_page
+from tests.support.pages import make_page
 
 URL = "https://news.example.org/2026/05/tram-depot-library/"
 NASTY = ("<p onclick='steal()'>Read the <a href='javascript:alert(1)'>plan</a> and the "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from archiver.mirror import serve_mirror
-from images_support import crawl
+from tests.support.images import crawl_images
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,7 @@ def image_mirror():
 
 @pytest.fixture(scope="session")
 def image_crawl(image_mirror, tmp_path_factory):
-    return crawl(image_mirror, tmp_path_factory.mktemp("image-crawl"))
+    return crawl_images(image_mirror, tmp_path_factory.mktemp("image-crawl"))
 
 
 @pytest.fixture

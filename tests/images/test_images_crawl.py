@@ -20,9 +20,11 @@ import jsonschema
 import pytest
 
 from archiver.items import record_schema
-from images_support import ROOT, expected, image_paths, is_image_record
+from archiver.mirror.expected import expected_articles
+from tests.support.crawl import archive_check
+from tests.support.images import image_paths, is_image_record
 
-EXPECTED = expected()
+EXPECTED = expected_articles()
 
 
 def mirrored(crawl, url: str) -> str:
@@ -127,8 +129,7 @@ def test_warcio_and_archive_check_pass(image_crawl):
     records = image_crawl.warc_records()
     assert "fail" not in done.stdout
     assert done.stdout.count("digest pass") == sum(r.type != "revisit" for r in records)
-    done = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(image_crawl.dir)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = archive_check(image_crawl.dir)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert " 0 problems" in done.stdout
 

@@ -16,7 +16,7 @@ import pytest
 from archiver.library import web
 from archiver.library.library import Library
 from archiver.library.pictures import localize, missing_link
-from reader_support import chromium, requested_urls, serve_reader
+from tests.support.reader import chromium, requested_urls, serve_reader
 
 
 @pytest.fixture

@@ -16,9 +16,11 @@ from click.testing import CliRunner
 
 from archiver.cli import main
 from archiver.library.payload import parse_response
-from archiver.warc.reader import Record, iter_records
-from images_support import is_image_record
-from warc.warc_helpers import HERE as WARC_TESTS, require_tool
+from archiver.warc.reader import Record
+from tests.support.ci import require_tool
+from tests.support.images import is_image_record
+from tests.support.pywb_replay import serve_pywb
+from tests.support.records import jsonl_records, warc_records
 
 
 def timestamp(record: Record) -> str:
@@ -45,21 +47,9 @@ def stored_images(records: list[Record]) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def pywb(image_crawl, tmp_path_factory):
-    wb_manager = Path(require_tool("wb-manager", env="PYWB_BIN_DIR"))
-    home = tmp_path_factory.mktemp("pywb")
-    subprocess.run([wb_manager, "init", "archive"], cwd=home, check=True, capture_output=True)
-    for warc in sorted(image_crawl.dir.glob("*.warc.gz")):
-        subprocess.run([wb_manager, "add", "archive", warc], cwd=home, check=True,
-                       capture_output=True)
-    server = subprocess.Popen([wb_manager.parent / "python", WARC_TESTS / "warc_pywb_server.py"],
-                              cwd=home, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                              text=True)
-    port = next((int(line.split()[1]) for line in server.stdout if line.startswith("PYWB-PORT")),
-                None)
-    assert port, "pywb did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.kill()
-    server.wait(10)
+    warcs = sorted(image_crawl.dir.glob("*.warc.gz"))
+    with serve_pywb(warcs, tmp_path_factory.mktemp("pywb")) as url:
+        yield url.removesuffix("/archive")
 
 
 def test_pywb_replays_the_raw_page_with_its_images(image_crawl, pywb):
@@ -111,15 +101,14 @@ def test_reprocess_carries_the_images_over(image_crawl, tmp_path):
     out = tmp_path / "clean"
     result = CliRunner().invoke(main, ["reprocess", str(image_crawl.dir), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    records = [json.loads(line) for p in out.glob("*.jsonl") for line in p.open()]
+    records = jsonl_records(out)
     assert len(records) == len(image_crawl.records)
     before = {r["url"]: r["images"] for r in image_crawl.records}
     for record in records:
         assert [(i["url"], i["captured"]) for i in record["images"]] == \
             [(i["url"], i["captured"]) for i in before[record["url"]]]
         assert record["image"]["captured"]
-    written = [r for p in sorted(out.glob("*.warc.gz")) for r in iter_records(p)
-               if isinstance(r, Record)]
+    written = warc_records(out)
     assert stored_images(written) == stored_images(image_crawl.warc_records())
     assert sum(r.type == "revisit" for r in written) == 2
     check = CliRunner().invoke(main, ["check", str(out)])

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from harbour_site import MockSite, expected_site, serve_news_site
-
-
-@pytest.fixture
-def news_site() -> Iterator[MockSite]:
-    """The Harbour Courier on a free port of 127.0.0.1, for the duration of one test."""
-    with serve_news_site() as site:
-        yield site
+from tests.news.harbour_site import expected_site
 
 
 @pytest.fixture(scope="session")

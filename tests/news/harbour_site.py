@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from tests.support.server import LoopbackServer
 
 HERE = Path(__file__).parent
 SITE_DIR = HERE / "site"
@@ -37,52 +36,39 @@ def file_for(target: str) -> Path:
     return SITE_DIR / path
 
 
-@dataclass
-class MockSite:
-    base: str
-    requests: Counter = field(default_factory=Counter)   # request target -> times requested
-
-    def page(self, target: str) -> str:
-        return file_for(target).read_text(encoding="utf-8").replace("{{BASE}}", self.base)
+def harbour_page(target: str, base: str) -> str:
+    """The page that answers ``target`` on a site served at ``base``."""
+    return file_for(target).read_text(encoding="utf-8").replace("{{BASE}}", base)
 
 
-def _handler(site: MockSite, lock: threading.Lock) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            with lock:
-                site.requests[self.path] += 1
-            path = file_for(self.path)
-            if SITE_DIR not in path.resolve().parents or not path.is_file():
-                self.send_error(404)
-                return
-            body = site.page(self.path).encode("utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", TYPES.get(path.suffix, "application/octet-stream"))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+class HarbourSite(LoopbackServer):
+    """The site on a free port of 127.0.0.1 (``with HarbourSite() as site:``)."""
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    return Handler
+    def __init__(self) -> None:
+        super().__init__(Handler)
+        self.requests: Counter = Counter()      # request target -> times requested
+        self.lock = threading.Lock()
 
 
-@contextmanager
-def serve_news_site() -> Iterator[MockSite]:
-    """The mock site on a free port of 127.0.0.1 while the block runs."""
-    lock = threading.Lock()
-    site = MockSite(base="")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, lock))
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+class Handler(BaseHTTPRequestHandler):
+    server: HarbourSite
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        with self.server.lock:
+            self.server.requests[self.path] += 1
+        path = file_for(self.path)
+        if SITE_DIR not in path.resolve().parents or not path.is_file():
+            self.send_error(404)
+            return
+        body = harbour_page(self.path, self.server.url).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", TYPES.get(path.suffix, "application/octet-stream"))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 def expected_site() -> dict:

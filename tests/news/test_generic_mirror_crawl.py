@@ -4,19 +4,16 @@ record, and flag the paywalled article."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from html import unescape
-from pathlib import Path
 
 import pytest
 
 from archiver.mirror import serve_mirror
 from archiver.mirror.expected import expected_articles
 from archiver.mirror.texts import t
+from tests.support.crawl import run_crawl
+from tests.support.records import jsonl_records
 
-ROOT = Path(__file__).resolve().parents[2]
 SALES_KEYS = ("sub_h3", "sub_p", "sub_list", "sub_link", "upsell_lines", "upsell_list",
               "upsell_link")
 
@@ -35,14 +32,8 @@ def records(tmp_path_factory):
     out = tmp_path_factory.mktemp("generic-crawl")
     with serve_mirror() as mirror:
         for base in (mirror.en_url, mirror.de_url):
-            done = subprocess.run(
-                [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={base}",
-                 "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0",
-                 "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"],
-                cwd=ROOT, capture_output=True, text=True, timeout=240)
-            assert done.returncode == 0, done.stderr[-3000:]
-    return [json.loads(line) for path in sorted(out.glob("*.jsonl"))
-            for line in path.read_text("utf-8").splitlines() if line.strip()]
+            run_crawl("news", out, {"url": base}, {"CONCURRENT_REQUESTS_PER_DOMAIN": 8})
+    return jsonl_records(out)
 
 
 def test_every_article_archived_without_a_profile(records):

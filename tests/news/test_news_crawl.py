@@ -7,20 +7,18 @@ and clean; the consent wall, listings and static pages must not become records.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from tests.news.harbour_site import HarbourSite
+from tests.support.crawl import run_crawl
+from tests.support.records import jsonl_records
 
-from harbour_site import serve_news_site
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE_SHAPED = "/story/lighthouse-reopens"   # a listing-shaped URL: fetched, then fetched as article
 
 
@@ -35,17 +33,13 @@ class Crawl:
         return sorted(r["url"].removeprefix(self.base) for r in self.records)
 
 
-def crawl(out: Path, *args: str) -> Crawl:
+def crawl(out: Path, **args: str) -> Crawl:
     """Serve the mock, run the news spider on it; the records written, the log, the requests."""
-    with serve_news_site() as site:
-        command = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={site.base}",
-                   "-s", f"ARCHIVE_DIR={out}", "-s", "DOWNLOAD_DELAY=0",
-                   "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO", *args]
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180)
+    with HarbourSite() as site:
+        done = run_crawl("news", out, {"url": site.url, **args}, {"LOG_LEVEL": "INFO"},
+                         timeout=180, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    records = [json.loads(line) for path in sorted(out.glob("**/*.jsonl"))
-               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return Crawl(site.base, records, done.stderr, site.requests)
+    return Crawl(site.url, jsonl_records(out, "**/*.jsonl"), done.stderr, site.requests)
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +92,6 @@ def test_robots_txt_is_obeyed_and_static_pages_are_not_fetched(full, expected):
 
 def test_since_and_limit(expected, tmp_path):
     early = {p for p, a in expected["articles"].items() if a["published"] < "2026-05-01"}
-    since = crawl(tmp_path / "since", "-a", "since=2026-05-01")
+    since = crawl(tmp_path / "since", since="2026-05-01")
     assert early and set(since.paths()) == set(expected["articles"]) - early
-    assert len(crawl(tmp_path / "limit", "-a", "limit=2").records) == 2
+    assert len(crawl(tmp_path / "limit", limit="2").records) == 2

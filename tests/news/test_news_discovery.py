@@ -15,10 +15,9 @@ from archiver.discovery.pages import (Page, PageKind, feed_links, page_kind, pag
 from archiver.spiders.news import NewsSpider, generic_profile
 from archiver.spiders.profile import BadArgument
 
-from harbour_site import MockSite
+from tests.news.harbour_site import harbour_page
 
 BASE = "http://127.0.0.1:8765"
-SITE = MockSite(base=BASE)
 A1 = "/news/2026/05/12/harbour-cranes-get-electric-upgrade-10231"
 A5 = "/story/lighthouse-reopens"
 
@@ -61,7 +60,7 @@ def test_date_in_url():
 
 
 def test_feed_autodiscovery_on_the_home_page():
-    page = Page.parse(SITE.page("/"), f"{BASE}/")
+    page = Page.parse(harbour_page("/", BASE), f"{BASE}/")
     assert feed_links(page) == [f"{BASE}/feeds/latest.atom"]
     page = Page.parse('<html><head><base href="https://e.org/x/"><link rel="alternate" '
                       'type="application/rss+xml; charset=utf-8" href="rss"><link '
@@ -86,7 +85,7 @@ def is_article(url: str) -> bool:
     ("/about/", PageKind.PAGE),
 ])
 def test_page_shapes_of_the_mock_site(target, kind):
-    assert page_kind(Page.parse(SITE.page(target), BASE + target), is_article) is kind
+    assert page_kind(Page.parse(harbour_page(target, BASE), BASE + target), is_article) is kind
 
 
 def test_a_page_of_teasers_is_a_listing():
@@ -98,14 +97,14 @@ def test_a_page_of_teasers_is_a_listing():
 
 
 def test_published_date_from_meta_or_json_ld():
-    assert published_date(Page.parse(SITE.page(A5), BASE + A5)).date() == date(2026, 5, 8)
+    assert published_date(Page.parse(harbour_page(A5, BASE), BASE + A5)).date() == date(2026, 5, 8)
     ld = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
           '"datePublished": "2025-12-24T10:00:00Z"}]}</script>')
     assert published_date(Page.parse(f"<html><head>{ld}</head></html>", BASE)).year == 2025
 
 
 def test_google_news_sitemap_dates_and_titles():
-    kind, entries = parse_sitemap(SITE.page("/sitemaps/news.xml").encode())
+    kind, entries = parse_sitemap(harbour_page("/sitemaps/news.xml", BASE).encode())
     entries = list(entries)
     assert [e.url for e in entries][0] == BASE + A1
     assert entries[0].when.isoformat() == "2026-05-12T08:30:00+01:00"
@@ -121,7 +120,7 @@ def spider(**kwargs) -> NewsSpider:
 
 def listing_response(target: str, depth: int, news: NewsSpider) -> list[Request]:
     url = BASE + target
-    response = HtmlResponse(url, body=SITE.page(target).encode(), encoding="utf-8",
+    response = HtmlResponse(url, body=harbour_page(target, BASE).encode(), encoding="utf-8",
                             request=Request(url))
     return list(news.parse_listing(response, edition="site", depth=depth))
 
@@ -196,7 +195,8 @@ def test_each_article_is_scheduled_once():
 def article_response(target: str, news: NewsSpider, body: str | None = None, **meta) -> list:
     url = BASE + target
     request = Request(url, meta={"archiver_article": True, "archiver_lastmod": None, **meta})
-    response = HtmlResponse(url, body=(body or SITE.page(target)).encode(), encoding="utf-8",
+    response = HtmlResponse(url, body=(body or harbour_page(target, BASE)).encode(),
+                            encoding="utf-8",
                             request=request)
     return list(news.parse_article(response, edition="site"))
 
@@ -234,7 +234,7 @@ def test_start_reads_robots_even_when_missing_and_crawls_the_home_page():
 
 
 def test_a_crawled_link_to_a_plain_page_is_not_handed_to_the_pipeline():
-    page = SITE.page("/about/")
+    page = harbour_page("/about/", BASE)
     assert article_response("/who-we-are-and-what-we-do", spider(url=BASE), page,
                             archiver_crawl_depth=1) == []
     (item,) = article_response("/who-we-are-and-what-we-do", spider(url=BASE), page)

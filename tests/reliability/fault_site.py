@@ -13,8 +13,10 @@ import struct
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import NamedTuple
+
+from tests.support.server import LoopbackServer
 
 Route = Callable[["FaultHandler"], None]
 PARAGRAPH = ("The committee published its findings on the regional water supply on Tuesday, "
@@ -38,10 +40,10 @@ def article_html(title: str, paragraphs: int = 8, charset: str = "utf-8", extra:
 
 class FaultHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: "_Server"
+    server: FaultSite
 
     def do_GET(self) -> None:  # noqa: N802
-        site = self.server.site
+        site = self.server
         site.log(Hit(self.path, self.headers.get("Host", ""), dict(self.headers.items()),
                      time.monotonic()))
         route = site.routes.get(self.path.split("?")[0]) or site.not_found
@@ -80,36 +82,20 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    site: "FaultSite"
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass        # a client hanging up mid-request is part of the game here
-
-
-class FaultSite:
+class FaultSite(LoopbackServer):
     def __init__(self) -> None:
+        super().__init__(FaultHandler)
         self.routes: dict[str, Route] = {}
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
         self.release = threading.Event()      # set on stop: frees routes that hang on purpose
-        self._httpd = _Server(("127.0.0.1", 0), FaultHandler)
-        self._httpd.site = self
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
-
-    def start(self) -> FaultSite:
-        self._thread.start()
-        return self
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass        # a client hanging up mid-request is part of the game here
 
     def stop(self) -> None:
         self.release.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().stop()
 
     def log(self, hit: Hit) -> None:
         with self._lock:

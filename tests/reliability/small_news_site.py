@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 
-from fault_site import FaultHandler, FaultSite, article_html
+from tests.reliability.fault_site import FaultHandler, FaultSite, article_html
 
 SLUGS = [f"council-report-number-{n:02d}-on-the-water-supply" for n in range(1, 18)]
 SITEMAP = SLUGS[:10]                       # 0-9 in the sitemap

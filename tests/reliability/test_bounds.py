@@ -9,13 +9,14 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
-from fault_site import FaultSite, article_html
-from reliability_helpers import ROOT, jsonl_records, run_crawl, stats_of
+from tests.reliability.fault_site import FaultSite, article_html
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
 from archiver.guards import (AllowedHostsMiddleware, OffsiteRefused, host_allowed,
                              is_html_type, looks_binary, retry_after_seconds)
+from tests.support.crawl import ROOT, SMALL_BOUNDS, run_crawl, stats_of
+from tests.support.records import jsonl_records
 
 
 def test_robots_disallowing_everything_means_nothing_is_fetched(tmp_path):
@@ -28,7 +29,7 @@ def test_robots_disallowing_everything_means_nothing_is_fetched(tmp_path):
     site.page("/news/a-story-nobody-may-fetch/", article_html("Forbidden"))
     site.start()
     try:
-        log = run_crawl("news", tmp_path, {"url": url + "/"})
+        log = run_crawl("news", tmp_path, {"url": url + "/"}, SMALL_BOUNDS).stderr
     finally:
         site.stop()
     assert [h.path for h in site.hits] == ["/robots.txt"]     # once: obeyed and read for sitemaps

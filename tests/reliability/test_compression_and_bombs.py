@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -25,14 +24,15 @@ from pathlib import Path
 
 import brotli
 import pytest
-from fault_site import FaultHandler, FaultSite, article_html
-from reliability_helpers import ROOT, archive_check, crawl_args, jsonl_records, run_crawl, stats_of
+from tests.reliability.fault_site import FaultHandler, FaultSite, article_html
 
 from archiver.warc.compose import (conversion_record, json_record, request_record,
                                    response_record, warcinfo_record)
 from archiver.warc.content import _zstd_module
 from archiver.warc.exchange import Exchange
 from archiver.warc.reader import Record, iter_records
+from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, crawl_command, run_crawl
+from tests.support.records import jsonl_records
 
 zstd = _zstd_module()
 PARAGRAPH = "Ein Bericht über Wasser, Brücken und Straßen in der Stadt. "
@@ -70,7 +70,7 @@ def test_crawl_asks_for_gzip_and_deflate_and_stores_what_validators_read(tmp_pat
     site.page("/robots.txt", "User-agent: *\nAllow: /\n", "text/plain")
     site.start()
     try:
-        run_crawl("news", tmp_path, {"url": site.url + "/"})
+        run_crawl("news", tmp_path, {"url": site.url + "/"}, SMALL_BOUNDS)
     finally:
         site.stop()
     assert {h.headers.get("Accept-Encoding") for h in site.hits} == {"gzip, deflate"}
@@ -136,7 +136,7 @@ def test_reprocess_replay_and_serve_decode_every_coding_of_other_tools(tmp_path)
     records = jsonl_records(out)
     assert sorted(r["title"] for r in records) == sorted(f"Coded {c}" for c in FOREIGN_CODINGS)
     assert all(PARAGRAPH.strip() in r["text"] for r in records)
-    from reader_support import serve_reader
+    from tests.support.reader import serve_reader
     from urllib.request import urlopen
     from click.testing import CliRunner
 
@@ -265,7 +265,8 @@ def test_a_crawl_starts_on_an_archive_holding_bombs_in_bounded_memory(bomb, tmp_
     site.page("/robots.txt", "User-agent: *\nDisallow: /\n", "text/plain")
     site.start()
     try:
-        status, peak, err = peak_mb(crawl_args("news", archive, {"url": site.url + "/"}))
+        status, peak, err = peak_mb(crawl_command("news", archive, {"url": site.url + "/"},
+                                                  SMALL_BOUNDS))
     finally:
         site.stop()
     assert status == 0 and "Traceback" not in err, err[-3000:]

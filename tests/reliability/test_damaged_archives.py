@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from reliability_helpers import jsonl_records, run_crawl
 
 from archiver.cli import main
 from archiver.mirror import serve_mirror
 from archiver.warc.reader import Record, iter_records
+from tests.support.crawl import SMALL_BOUNDS, run_crawl
+from tests.support.records import jsonl_records
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +28,7 @@ def pristine(tmp_path_factory) -> Path:
     archive = tmp_path_factory.mktemp("pristine")
     with serve_mirror() as mirror:
         run_crawl("decoder", archive, {"en_url": mirror.en_url, "de_url": mirror.de_url,
-                                       "edition": "en"})
+                                       "edition": "en"}, SMALL_BOUNDS)
     return archive
 
 

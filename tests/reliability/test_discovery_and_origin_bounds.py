@@ -9,11 +9,11 @@ import os
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
-from fault_site import FaultHandler, FaultSite, article_html
-from reliability_helpers import ROOT, crawl_args, jsonl_records, run_crawl, stats_of
+from tests.reliability.fault_site import FaultHandler, FaultSite, article_html
+from tests.support.crawl import ROOT, SMALL_BOUNDS, crawl_command, run_crawl, stats_of
+from tests.support.records import jsonl_records
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -48,7 +48,7 @@ def test_an_endless_sitemap_index_chain_stops_at_the_nesting_bound(tmp_path):
     site.routes["/chain.xml"] = chain
     site.start()
     try:
-        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, timeout=60)
+        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, SMALL_BOUNDS, timeout=60).stderr
     finally:
         site.stop()
     fetched = site.hits_for("/chain.xml")
@@ -67,8 +67,8 @@ def test_an_index_of_100000_sitemaps_is_not_fetched_whole(tmp_path):
     site.start()
     try:
         log = run_crawl("news", tmp_path, {"url": site.url + "/"},
-                        {"ARCHIVER_DISCOVERY_MAX_DOCUMENTS": 40,
-                         "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024}, timeout=120)
+                        {**SMALL_BOUNDS, "ARCHIVER_DISCOVERY_MAX_DOCUMENTS": 40,
+                         "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024}, timeout=120).stderr
     finally:
         site.stop()
     parts = [h for h in site.hits if h.path.startswith("/part-")]
@@ -84,7 +84,7 @@ def test_a_home_page_advertising_3000_feeds_is_read_for_ten(tmp_path):
     site.page("/", f"<html><head>{links}</head><body><p>Home</p></body></html>")
     site.start()
     try:
-        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, timeout=60)
+        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, SMALL_BOUNDS, timeout=60).stderr
     finally:
         site.stop()
     feeds = [h for h in site.hits if h.path.startswith("/feed-")]
@@ -103,7 +103,7 @@ def test_discovery_urls_are_normalised_before_deduplication(tmp_path):
     site.page("/sitemap.xml", sitemap_index(spellings), "application/xml")
     site.start()
     try:
-        run_crawl("news", tmp_path, {"url": site.url + "/"}, timeout=60)
+        run_crawl("news", tmp_path, {"url": site.url + "/"}, SMALL_BOUNDS, timeout=60)
     finally:
         site.stop()
     assert [h.path for h in site.hits if "sitemap" in h.path] == ["/sitemap.xml"]
@@ -121,7 +121,8 @@ def test_a_robots_txt_server_error_means_disallow_all(tmp_path, status):
     site.page("/sitemap.xml", urlset([f"{site.url}/news/2024/05/02/another-story-to-skip/"]))
     site.start()
     try:
-        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, {"RETRY_TIMES": 0}, timeout=60)
+        log = run_crawl("news", tmp_path, {"url": site.url + "/"},
+                        {**SMALL_BOUNDS, "RETRY_TIMES": 0}, timeout=60).stderr
     finally:
         site.stop()
     assert {h.path for h in site.hits} == {"/robots.txt"}
@@ -137,8 +138,9 @@ def test_an_unreachable_robots_txt_means_disallow_all(tmp_path):
                    "story</a></body></html>")
     site.start()
     try:
-        done = subprocess.run(crawl_args("news", tmp_path, {"url": site.url + "/"},
-                                         {"RETRY_TIMES": 0}), cwd=ROOT, capture_output=True,
+        done = subprocess.run(crawl_command("news", tmp_path, {"url": site.url + "/"},
+                                            {**SMALL_BOUNDS, "RETRY_TIMES": 0}),
+                              cwd=ROOT, capture_output=True,
                               text=True, timeout=60)
     finally:
         site.stop()
@@ -156,7 +158,7 @@ def test_a_robots_txt_404_still_allows_everything(tmp_path):
     site.page("/news/2024/05/01/an-allowed-story-to-archive/", article_html("Allowed"))
     site.start()
     try:
-        run_crawl("news", tmp_path, {"url": site.url + "/"}, timeout=60)
+        run_crawl("news", tmp_path, {"url": site.url + "/"}, SMALL_BOUNDS, timeout=60)
     finally:
         site.stop()
     assert [r["title"] for r in jsonl_records(tmp_path)] == ["Allowed"]
@@ -187,9 +189,10 @@ def test_nothing_is_fetched_from_the_same_host_on_another_port(tmp_path):
     site.page("/", "<html><body><p>Home</p></body></html>")
     site.start()
     try:
-        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, timeout=60)
+        log = run_crawl("news", tmp_path, {"url": site.url + "/"}, SMALL_BOUNDS, timeout=60).stderr
         decoder = run_crawl("decoder", tmp_path / "decoder",
-                            {"en_url": site.url, "edition": "en"}, timeout=60)
+                            {"en_url": site.url, "edition": "en"}, SMALL_BOUNDS,
+                            timeout=60).stderr
     finally:
         site.stop()
         other.stop()
@@ -211,10 +214,11 @@ def test_scrapys_remote_control_is_off_and_leaves_no_token_files(tmp_path):
     state = tmp_path / "state"
     env = {**os.environ, "XDG_STATE_HOME": str(state), "HOME": str(tmp_path / "home")}
     try:
-        done = subprocess.run(crawl_args("news", tmp_path / "a", {"url": site.url + "/"}),
+        done = subprocess.run(crawl_command("news", tmp_path / "a", {"url": site.url + "/"},
+                                            SMALL_BOUNDS),
                               cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
-        killed = subprocess.Popen(crawl_args("news", tmp_path / "b", {"url": site.url + "/"},
-                                             {"DOWNLOAD_DELAY": 5}),
+        killed = subprocess.Popen(crawl_command("news", tmp_path / "b", {"url": site.url + "/"},
+                                                {**SMALL_BOUNDS, "DOWNLOAD_DELAY": 5}),
                                   cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env,
                                   start_new_session=True)
         deadline = time.monotonic() + 60

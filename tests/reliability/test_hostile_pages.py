@@ -14,16 +14,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from fault_site import FaultSite, article_html
-from reliability_helpers import ROOT, archive_check, jsonl_records, run_crawl, stats_of
+from tests.reliability.fault_site import FaultSite, article_html
 
-from archiver.extract import NotAnArticle, extract_article
+from archiver.extract import extract_article
 from archiver.extract.article import CONTROLS
 from archiver.extract.decode import decode_html
 from archiver.extract.parse import drop_raw_text, flatten_deep_nesting
 from archiver.guards import looks_binary
 from archiver.warc.archive import WarcArchive
 from archiver.warc.reader import Record, iter_records
+from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, run_crawl, stats_of
+from tests.support.records import jsonl_records
 
 P = "/news/"
 NEST = 45_000          # 0.4 MB of tags, as in the page that stalled a crawl
@@ -100,7 +101,7 @@ def crawled(tmp_path_factory):
     archive = tmp_path_factory.mktemp("hostile-pages")
     try:
         log = run_crawl("news", archive, {"url": site.url + "/"},
-                        {"ARCHIVER_EXTRACT_WORKERS": 1}, timeout=180)
+                        {**SMALL_BOUNDS, "ARCHIVER_EXTRACT_WORKERS": 1}, timeout=180).stderr
     finally:
         site.stop()
     records = {r["url"].removeprefix(site.url + P).rstrip("/"): r for r in jsonl_records(archive)}
@@ -138,8 +139,8 @@ def test_a_page_over_the_time_bound_is_archived_raw_and_the_crawl_goes_on(tmp_pa
     site = serve(pages)
     try:
         log = run_crawl("news", tmp_path, {"url": site.url + "/"},
-                        {"ARCHIVER_EXTRACT_WORKERS": 1, "ARCHIVER_EXTRACT_TIMEOUT": 2,
-                         "DOWNLOAD_MAXSIZE": 4 * 1024 * 1024})
+                        {**SMALL_BOUNDS, "ARCHIVER_EXTRACT_WORKERS": 1, "ARCHIVER_EXTRACT_TIMEOUT": 2,
+                         "DOWNLOAD_MAXSIZE": 4 * 1024 * 1024}).stderr
     finally:
         site.stop()
     stats = stats_of(log)
@@ -208,7 +209,7 @@ def test_control_characters_are_stripped_from_every_field(crawled):
 
 def _old_archive_with_controls(directory: Path) -> str:
     """An archive some other writer made, whose title and text carry terminal commands."""
-    from reliability_helpers import exchange
+    from tests.support.exchanges import exchange
     archive = WarcArchive(directory)
     page = exchange("https://example.org/a-story/")
     links = archive.begin_article()

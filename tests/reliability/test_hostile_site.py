@@ -11,10 +11,11 @@ import random
 from pathlib import Path
 
 import pytest
-from fault_site import FaultHandler, FaultSite, article_html, gzip_bomb
-from reliability_helpers import archive_check, jsonl_records, run_crawl, stats_of
+from tests.reliability.fault_site import FaultHandler, FaultSite, article_html, gzip_bomb
 
 from archiver.warc.reader import Record, iter_records
+from tests.support.crawl import SMALL_BOUNDS, archive_check, run_crawl, stats_of
+from tests.support.records import jsonl_records
 
 P = "/news/"
 ARTICLES = {   # path -> a phrase its archived text must contain
@@ -119,7 +120,7 @@ def hostile(tmp_path_factory):
     site.start()
     archive = tmp_path_factory.mktemp("hostile")
     try:
-        log = run_crawl("news", archive, {"url": site.url + "/"}, timeout=90)
+        log = run_crawl("news", archive, {"url": site.url + "/"}, SMALL_BOUNDS, timeout=90).stderr
     finally:
         site.stop()
     records = {r["url"].removeprefix(site.url): r for r in jsonl_records(archive)}

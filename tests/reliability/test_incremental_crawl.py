@@ -21,13 +21,14 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ROOT, archive_check, jsonl_records, run_crawl, stats_of
 
 from archiver.mirror import serve_mirror
 from archiver.mirror.expected import expected_articles
 from archiver.mirror.handler import MirrorRequestHandler
 from archiver.mirror.site import site
 from archiver.state import STATE_NAME
+from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, run_crawl, stats_of
+from tests.support.records import jsonl_records
 
 EN = [e for e in expected_articles() if e.edition == "en"]
 REAL = "https://the-decoder.com"
@@ -57,7 +58,7 @@ def archive(tmp_path_factory) -> Path:
 def crawl(mirror, archive: Path) -> dict:
     mirror.clear_requests()
     log = run_crawl("decoder", archive, {"en_url": mirror.en_url, "de_url": mirror.de_url,
-                                         "edition": "en"})
+                                         "edition": "en"}, SMALL_BOUNDS).stderr
     article_paths = {e.path for e in EN}
     requests = [r for r in mirror.en.requests if r.path.split("?")[0] in article_paths]
     return {"stats": stats_of(log), "article_requests": requests, "log": log,

@@ -19,13 +19,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from reliability_helpers import ROOT, exchange, jsonl_records
 
 from archiver.cli import main
 from archiver.library import reader_server
 from archiver.library.library import Library
 from archiver.library.web import ReaderApp
 from archiver.warc.archive import WarcArchive
+from tests.support.crawl import ROOT
+from tests.support.exchanges import exchange
+from tests.support.records import jsonl_records
 
 
 def small_archive(directory: Path, count: int = 1, url: str | None = None) -> Path:

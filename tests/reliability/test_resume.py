@@ -17,11 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ROOT, archive_check, crawl_args, jsonl_records, run_crawl
 
 from archiver.mirror import serve_mirror
 from archiver.mirror.expected import expected_articles
 from archiver.mirror.handler import MirrorRequestHandler
+from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, crawl_command, run_crawl
+from tests.support.records import jsonl_records
 
 EN = [e for e in expected_articles() if e.edition == "en"]
 ARTICLE_PATHS = {e.path for e in EN}
@@ -91,7 +92,8 @@ def stopped_crawl(mirror, gate: Gate, archive: Path, job: Path, sig: int) -> set
     settings = {"JOBDIR": job, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_REQUESTS": 1,
                 "ARCHIVER_IMAGES": "none", "DOWNLOAD_TIMEOUT": 120}
     log = (job.parent / "stopped-crawl.log").open("wb")     # a file: no pipe to wait on
-    proc = subprocess.Popen(crawl_args("decoder", archive, args, settings), cwd=ROOT,
+    proc = subprocess.Popen(crawl_command("decoder", archive, args, {**SMALL_BOUNDS, **settings}),
+                            cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
     try:
         assert gate.arrived.wait(timeout=60), "the crawl never reached the gated article"
@@ -123,7 +125,7 @@ def test_resume_does_not_refetch_finished_articles(gated_mirror, tmp_path, sig):
     mirror.clear_requests()
     gate.nth = 10 ** 9                  # no gate on the resumed crawl
     run_crawl("decoder", archive, {"en_url": mirror.en_url, "de_url": mirror.de_url,
-                                   "edition": "en"}, {"JOBDIR": job})
+                                   "edition": "en"}, {**SMALL_BOUNDS, "JOBDIR": job})
     fetched_again = {mirror.en_url + p for p in mirror.en.requested_paths()}
     assert not done_before & fetched_again
     urls = [r["url"] for r in jsonl_records(archive)]

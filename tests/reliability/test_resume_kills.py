@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import (ROOT, archive_check, archived_paths, crawl_args, jsonl_records,
-                                 run_crawl)
-from small_news_site import SLUGS, SmallNewsSite, article_path
+from tests.reliability.small_news_site import SLUGS, SmallNewsSite, article_path
 
 from archiver.warc.reader import Record, iter_records
+from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, crawl_command, run_crawl
+from tests.support.records import archived_paths, jsonl_records
 
 KILLS = 20
 SETTINGS = {"DOWNLOAD_TIMEOUT": 300, "ARCHIVER_EXTRACT_WORKERS": 0, "RETRY_TIMES": 2}
@@ -60,7 +60,8 @@ def test_twenty_sigkills_lose_nothing_and_refetch_nothing(tmp_path):
             must_make = DISCOVERY_REQUESTS + len(SLUGS) - len(archived_paths(archive))
             k = rng.randrange(0, must_make)
             log = (tmp_path / f"run-{kill}.log").open("wb")
-            proc = subprocess.Popen(crawl_args("news", archive, args, {**SETTINGS, "JOBDIR": job}),
+            proc = subprocess.Popen(crawl_command("news", archive, args,
+                                                  {**SMALL_BOUNDS, **SETTINGS, "JOBDIR": job}),
                                     cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log,
                                     start_new_session=True)
             if k == 0:
@@ -80,7 +81,8 @@ def test_twenty_sigkills_lose_nothing_and_refetch_nothing(tmp_path):
                 f"{ended_by_itself}): {(tmp_path / f'run-{kill}.log').read_text()[-3000:]}")
             marks.append((len(site.hits), archived_paths(archive)))
         site.held_release.set()
-        log = run_crawl("news", archive, args, {**SETTINGS, "JOBDIR": job}, timeout=300)
+        log = run_crawl("news", archive, args, {**SMALL_BOUNDS, **SETTINGS, "JOBDIR": job},
+                        timeout=300).stderr
     finally:
         site.held_release.set()
         site.stop()

@@ -7,12 +7,13 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from reliability_helpers import archive_check, exchange
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.warc.archive import WarcArchive
 from archiver.warc.compose import REVISIT_PROFILE
 from archiver.warc.records import sha1_digest, warc_date
+from tests.support.crawl import archive_check
+from tests.support.exchanges import exchange
 
 
 def _revisit_archive(directory: Path) -> tuple[dict, object]:

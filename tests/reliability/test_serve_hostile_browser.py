@@ -20,7 +20,7 @@ from archiver.items import build_record
 from archiver.library.library import Library
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
-from reader_support import chromium, serve_reader
+from tests.support.reader import chromium, serve_reader
 
 PWN = "document.documentElement.setAttribute('data-pwned','{}');window.__pwned='{}'"
 PAYLOADS = [

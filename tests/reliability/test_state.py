@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-from reliability_helpers import exchange
 
 from archiver.state import STATE_NAME, ArchiveState, Capture
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest
+from tests.support.exchanges import exchange
 
 T0 = datetime(2024, 5, 2, 8, 0, tzinfo=timezone.utc)
 

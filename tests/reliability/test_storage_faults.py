@@ -8,25 +8,25 @@ impossible they skip on a developer's machine and fail in CI.
 
 from __future__ import annotations
 
-import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from reliability_helpers import (ROOT, archive_check, archived_paths, crawl_args, exchange, fill,
-                                 jsonl_records, remount, run_crawl, tmpfs)
-from small_news_site import SLUGS, SmallNewsSite, article_path
+from tests.reliability.small_news_site import SLUGS, SmallNewsSite, article_path
 
 from archiver.state import ArchiveState, Capture
 from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
 from archiver.warc.check import check_paths
 from archiver.warc.records import sha1_digest, warc_date
 from archiver.warc.repair import repair_directory
+from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, crawl_command, run_crawl
+from tests.support.disks import fill, remount, tmpfs
+from tests.support.exchanges import exchange
+from tests.support.records import archived_paths, jsonl_records
 
 FAST_POOL = {"ARCHIVER_EXTRACT_WORKERS": 0}
 
@@ -53,7 +53,8 @@ def test_disk_full_stops_keeps_every_article_and_the_next_crawl_goes_on(tmp_path
     try:
         with tmpfs(tmp_path / "disk", "96k") as disk:
             archive = disk / "archive"
-            full = subprocess.run(crawl_args("news", archive, args, settings), cwd=ROOT,
+            full = subprocess.run(crawl_command("news", archive, args, {**SMALL_BOUNDS, **settings}),
+                                  cwd=ROOT,
                                   capture_output=True, text=True, timeout=120)
             said = [line for line in full.stderr.splitlines() if "disk full" in line.lower()]
             assert full.returncode == 1, full.stderr[-3000:]
@@ -64,7 +65,7 @@ def test_disk_full_stops_keeps_every_article_and_the_next_crawl_goes_on(tmp_path
             closed = list(archive.glob("*.warc.gz"))
             assert all(not problems_in(p) for p in closed)    # a final name is never a cut file
             remount(disk, "8m")
-            run_crawl("news", archive, args, settings)
+            run_crawl("news", archive, args, {**SMALL_BOUNDS, **settings})
             urls = sorted(r["url"] for r in jsonl_records(archive))
             assert urls == sorted(site.url + article_path(s) for s in SLUGS)   # each once
             assert kept <= archived_paths(archive)
@@ -126,10 +127,11 @@ def test_empty_leftovers_are_set_aside_and_the_crawl_and_commands_go_on(tmp_path
     site = SmallNewsSite().start()
     archive = tmp_path / "archive"
     try:
-        run_crawl("news", archive, {"url": site.url + "/"}, FAST_POOL)
+        run_crawl("news", archive, {"url": site.url + "/"}, {**SMALL_BOUNDS, **FAST_POOL})
         (archive / "ARCHIVER-20240101000000-00000-host-1.warc.gz.open").write_bytes(b"")
         (archive / "ARCHIVER-20240101000000-00001-host-1.warc.gz").write_bytes(b"")
-        log = run_crawl("news", archive, {"url": site.url + "/"}, FAST_POOL)
+        log = run_crawl("news", archive, {"url": site.url + "/"},
+                        {**SMALL_BOUNDS, **FAST_POOL}).stderr
     finally:
         site.stop()
     assert "ARCHIVER-20240101000000-00000-host-1.warc.gz.open: invalid" in log
@@ -227,8 +229,9 @@ def test_repair_drops_an_article_cut_after_its_request_and_the_state_forgets_it(
 # --- an archive directory that cannot be written, a prefix that escapes it ---------------------
 
 def _crawl_refused(tmp_path: Path, settings: dict) -> subprocess.CompletedProcess:
-    done = subprocess.run(crawl_args("news", settings.pop("ARCHIVE_DIR", tmp_path / "a"),
-                                     {"url": "http://127.0.0.1:9/"}, settings),
+    done = subprocess.run(crawl_command("news", settings.pop("ARCHIVE_DIR", tmp_path / "a"),
+                                        {"url": "http://127.0.0.1:9/"},
+                                        {**SMALL_BOUNDS, **settings}),
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
     return done

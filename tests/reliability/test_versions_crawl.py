@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from reliability_helpers import archive_check, jsonl_records, run_crawl
 
 import archiver
 from archiver.cli import main
@@ -29,6 +28,8 @@ from archiver.mirror import serve_mirror
 from archiver.mirror.content_en import KESTREL
 from archiver.mirror.expected import expected_articles
 from archiver.mirror.revisions import REVISED_TITLE, UPDATE, revised
+from tests.support.crawl import SMALL_BOUNDS, archive_check, run_crawl
+from tests.support.records import jsonl_records
 
 EXPECTED = expected_articles()
 KESTREL_URL = "https://the-decoder.com/kestrel-ai-open-model-math-benchmarks/"
@@ -52,17 +53,17 @@ def crawls(mirror, tmp_path_factory) -> dict:
     """Run the scenario once; each test checks one part of what it left."""
     archive = tmp_path_factory.mktemp("versions")
     args = {"en_url": mirror.en_url, "de_url": mirror.de_url}
-    run_crawl("decoder", archive, args)
+    run_crawl("decoder", archive, args, SMALL_BOUNDS)
     first = jsonl_records(archive)
     # edited a second after the last capture: its lastmod is newer than every capture
     edited_at = max(parse_time(r["fetched_at"]) for r in first) + timedelta(seconds=1)
     with ExitStack() as stack:
         stack.enter_context(revised(edited_at))
-        run_crawl("decoder", archive, args)
+        run_crawl("decoder", archive, args, SMALL_BOUNDS)
         second = jsonl_records(archive)
         parquet = archive.parent / f"{archive.name}.parquet"
         cli("export", str(archive), "-o", str(parquet), "--no-html")
-        run_crawl("decoder", archive, args, {"ARCHIVER_INCREMENTAL": 0})
+        run_crawl("decoder", archive, args, {**SMALL_BOUNDS, "ARCHIVER_INCREMENTAL": 0})
     clean = archive.parent / f"{archive.name}-reprocessed"
     cli("reprocess", str(archive), "-o", str(clean), "--site", "decoder")   # a mirror's host names no profile
     return {"archive": archive, "first": first, "second": second, "third": jsonl_records(archive),

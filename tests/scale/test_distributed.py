@@ -4,42 +4,32 @@ clean. Skipped without redis-server or scrapy-redis, except in CI, where it fail
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import socket
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, crawl_command
-from mocknews import SiteServer, serve
 
 from archiver.distributed import DistributedExtraMissing, RedisFrontier
 from archiver.warc.files import jsonl_path
-
-IN_CI = os.environ.get("CI") == "true"
+from bench.mocknews import SiteServer, serve
+from tests.support.ci import require, require_tool
+from tests.support.crawl import ROOT, archive_check, crawl_command
+from tests.support.records import json_lines
+from tests.support.server import closed_port
 
 
 def need(what: str, present: bool) -> None:
     if not present:
-        (pytest.fail if IN_CI else pytest.skip)(f"{what} not installed")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        require(f"{what} installed")
 
 
 @pytest.fixture
 def redis_url(tmp_path) -> Iterator[str]:
     """redis-server on 127.0.0.1, nothing saved to disk; ready once it says so."""
-    binary = shutil.which("redis-server")
-    need("redis-server (Debian package redis-server)", binary is not None)
-    port = free_port()
+    binary = require_tool("redis-server")
+    port = closed_port()
     proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                              "--appendonly", "no", "--dir", str(tmp_path)],
                             stdout=subprocess.PIPE, text=True)
@@ -88,9 +78,10 @@ def test_redis_url_without_scrapy_redis_is_a_clear_error(monkeypatch):
 def test_two_workers_archive_every_article_exactly_once(site, redis_url, tmp_path):
     need("scrapy-redis", _has_scrapy_redis())
     out = tmp_path / "shared-archive"          # one directory for both workers
-    cmd = crawl_command(site.url, out, "-s", f"REDIS_URL={redis_url}",
-                        "-s", "ARCHIVER_CRAWL_ID=test", "-s", "ARCHIVER_EXTRACT_WORKERS=1",
-                        "-s", "CONCURRENT_REQUESTS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4")
+    cmd = crawl_command("news", out, {"url": f"{site.url}/"},
+                        {"LOG_LEVEL": "INFO", "REDIS_URL": redis_url, "ARCHIVER_CRAWL_ID": "test",
+                         "ARCHIVER_EXTRACT_WORKERS": 1, "CONCURRENT_REQUESTS": 4,
+                         "CONCURRENT_REQUESTS_PER_DOMAIN": 4})
     workers = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 text=True) for _ in range(2)]
     logs = [w.communicate(timeout=180)[1] for w in workers]
@@ -100,17 +91,16 @@ def test_two_workers_archive_every_article_exactly_once(site, redis_url, tmp_pat
     per_worker = Counter()
     urls = []
     for warc in out.glob("*.warc.gz"):
-        lines = jsonl_path(warc).read_text("utf-8").splitlines() if jsonl_path(warc).exists() else []
+        lines = json_lines(jsonl_path(warc).read_text("utf-8")) if jsonl_path(warc).exists() else []
         per_worker[warc.name.rsplit("-", 1)[-1]] += len(lines)
-        urls += [json.loads(line)["url"] for line in lines]
+        urls += [record["url"] for record in lines]
     wanted = {site.url + path for path in site.site.articles}
     assert len(urls) == len(set(urls)), "an article was archived twice"
     assert set(urls) == wanted
     assert len(per_worker) == 2 and min(per_worker.values()) > 0, per_worker
     twice = {p: n for p, n in site.fetches.items() if n > 1 and p in site.article_set}
     assert not twice, twice
-    check = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(out)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    check = archive_check(out)
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
 
 

@@ -3,18 +3,18 @@ keeps the article limit and the duplicate check although pages finish out of ord
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
-from conftest import ROOT, crawl_command
-from mocknews import article_html, article_path
 
 from archiver.extract import NotAnArticle
 from archiver.extract_pool import (ExtractionFailed, ExtractJob, ExtractorPool, outcome_value,
                                    run_job, worker_count)
+from bench.mocknews import article_html, article_path
+from tests.support.crawl import ROOT, archive_check, run_crawl
+from tests.support.records import jsonl_records
 
 BASE = "http://127.0.0.1:1"
 
@@ -54,14 +54,14 @@ def test_pool_size_setting():
 
 def test_crawl_with_the_pool_keeps_the_limit_and_archives_each_article_once(small_site, tmp_path):
     out = tmp_path / "archive"
-    cmd = crawl_command(small_site.url, out, "-a", "limit=7", "-s", "ARCHIVER_EXTRACT_WORKERS=2")
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = run_crawl("news", out, {"url": f"{small_site.url}/", "limit": 7},
+                     {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "LOG_LEVEL": "INFO",
+                      "ARCHIVER_EXTRACT_WORKERS": 2}, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-3000:]
-    records = [json.loads(line) for p in out.glob("*.jsonl") for line in p.read_text().splitlines()]
+    records = jsonl_records(out)
     assert len(records) == 7
     assert len({r["url"] for r in records}) == 7
-    check = subprocess.run([sys.executable, "-m", "archiver.cli", "check", str(out)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=60)
+    check = archive_check(out)
     assert check.returncode == 0, check.stdout[-2000:] + check.stderr[-2000:]
 
 

@@ -15,7 +15,7 @@ from archiver.cli import main
 from archiver.extract import Article, extract_article
 from archiver.sites import SITES
 from archiver.spiders.news import NewsSpider
-from site_fixtures import REQUIRED_KEYS, Fixture, all_fixtures, fixtures_of, missing_fixtures
+from tests.sites.site_fixtures import REQUIRED_KEYS, Fixture, all_fixtures, fixtures_of, missing_fixtures
 
 RECIPE = Path(__file__).resolve().parents[2] / "docs" / "adding-a-site.md"
 FIXTURES = all_fixtures()

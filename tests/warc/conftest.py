@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from warc_helpers import crawl_urls, run_crawl
-from warc_mock_site import MockSite
+from tests.warc.capture_app import capture_urls, run_capture_app
+from tests.warc.warc_mock_site import MockSite
 
 
 @pytest.fixture(scope="session")
@@ -22,7 +22,7 @@ def site():
 def crawled(site, tmp_path_factory) -> Path:
     """One crawl of the mock site, shared by the read-only tests."""
     directory = tmp_path_factory.mktemp("crawl")
-    out = run_crawl(directory, crawl_urls(site.base))
+    out = run_capture_app(directory, capture_urls(site.url))
     assert out.count("ARCHIVED") == 3
     return directory
 

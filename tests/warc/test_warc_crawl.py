@@ -14,8 +14,10 @@ from archiver.cli import main
 from archiver.warc.check import check_paths
 from archiver.warc.digests import parse_date
 from archiver.warc.reader import Record, iter_records
-from warc_helpers import require_tool, run_crawl
-from warc_mock_site import AD_MARKER, article_html
+from tests.support.ci import require_tool
+from tests.warc.capture_app import run_capture_app
+from tests.warc.warc_mock_site import AD_MARKER, article_html
+from tests.support.records import json_lines
 
 
 def warcs(directory: Path) -> list[Path]:
@@ -96,7 +98,7 @@ def test_article_records_in_order_and_linked(crawled):
 
 def test_jsonl_lines_link_into_the_warc(crawled):
     [jsonl] = crawled.glob("*.jsonl")
-    lines = [json.loads(line) for line in jsonl.read_text("utf-8").splitlines()]
+    lines = json_lines(jsonl.read_text("utf-8"))
     ids = {r.id for r in records(crawled)}
     assert [l["url"].rsplit("/", 2)[-2:] for l in lines] == [["article", "1"], ["article", "2"], ["article", "3"]]
     for line in lines:
@@ -154,7 +156,7 @@ def test_cdxj_indexer_indexes_the_files(crawled):
 
 
 def test_rotation_keeps_articles_whole(site, tmp_path):
-    run_crawl(tmp_path, [f"{site.base}/article/{n}" for n in range(1, 6)], WARC_MAX_SIZE=1500)
+    run_capture_app(tmp_path, [f"{site.url}/article/{n}" for n in range(1, 6)], WARC_MAX_SIZE=1500)
     files = warcs(tmp_path)
     assert len(files) >= 5
     for path in files:
@@ -171,7 +173,7 @@ def test_warc_date_is_when_the_request_went_out(site, tmp_path):
     """WARC-Date is the capture start: the moment the request is sent, not the moment it
     entered the downloader and began waiting out DOWNLOAD_DELAY in its slot's queue."""
     paths = [f"/article/{n}" for n in (21, 22, 23)]
-    run_crawl(tmp_path, [site.base + p for p in paths], DOWNLOAD_DELAY=1,
+    run_capture_app(tmp_path, [site.url + p for p in paths], DOWNLOAD_DELAY=1,
               RANDOMIZE_DOWNLOAD_DELAY=False)
     arrived = {path: when for path, when in site.arrivals if path in paths}
     assert len(arrived) == 3

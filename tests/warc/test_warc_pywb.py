@@ -4,15 +4,13 @@ conversion at its own, one second or more later."""
 from __future__ import annotations
 
 import gzip
-import subprocess
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from warc_helpers import HERE, require_tool
-from warc_mock_site import AD_MARKER, article_html
 from archiver.warc.reader import iter_records
+from tests.support.pywb_replay import serve_pywb
+from tests.warc.warc_mock_site import AD_MARKER, article_html
 
 
 def timestamp(record) -> str:
@@ -29,19 +27,8 @@ def fetch(url: str) -> tuple[int, bytes]:
 
 @pytest.fixture
 def pywb(crawled, tmp_path):
-    wb_manager = Path(require_tool("wb-manager", env="PYWB_BIN_DIR"))
-    python = wb_manager.parent / "python"
-    subprocess.run([wb_manager, "init", "archive"], cwd=tmp_path, check=True, capture_output=True)
-    for warc in sorted(crawled.glob("*.warc.gz")):
-        subprocess.run([wb_manager, "add", "archive", warc], cwd=tmp_path, check=True,
-                       capture_output=True)
-    server = subprocess.Popen([python, HERE / "warc_pywb_server.py"], cwd=tmp_path,
-                              stdout=subprocess.PIPE, text=True)
-    port = next((int(line.split()[1]) for line in server.stdout if line.startswith("PYWB-PORT")), None)
-    assert port, "pywb did not start"
-    yield f"http://127.0.0.1:{port}/archive"
-    server.kill()
-    server.wait(10)
+    with serve_pywb(sorted(crawled.glob("*.warc.gz")), tmp_path) as url:
+        yield url
 
 
 def test_pywb_replays_raw_capture_and_conversion(pywb, crawled):

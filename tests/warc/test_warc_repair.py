@@ -11,7 +11,8 @@ from pathlib import Path
 from archiver.warc import Exchange, WarcArchive
 from archiver.warc.check import check_paths
 from archiver.warc.repair import repair_directory
-from warc_helpers import start_crawl
+from tests.warc.capture_app import start_capture_app
+from tests.support.records import json_lines
 
 DATE = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
 
@@ -62,7 +63,7 @@ def test_missing_and_partial_jsonl_lines_are_restored_from_the_warc(tmp_path):
     lines = jsonl.read_text().splitlines()
     jsonl.write_text(lines[0] + "\n" + lines[1][:15])      # killed mid-way, twice over
     repair_directory(tmp_path)
-    restored = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    restored = json_lines(jsonl.read_text())
     assert [r["url"][-1] for r in restored] == ["0", "1", "2"]
     assert check_paths([tmp_path]).ok
 
@@ -86,8 +87,8 @@ def test_unsalvageable_file_is_renamed_invalid_not_deleted(tmp_path):
 
 
 def test_sigkill_mid_crawl_then_restart(site, tmp_path):
-    base = site.base
-    proc = start_crawl(tmp_path, [f"{base}/article/1", f"{base}/article/2", f"{base}/hang"])
+    base = site.url
+    proc = start_capture_app(tmp_path, [f"{base}/article/1", f"{base}/article/2", f"{base}/hang"])
     archived = []
     for line in proc.stdout:                  # wait on the crawl's own words, not on time
         if line.startswith("ARCHIVED"):
@@ -99,7 +100,7 @@ def test_sigkill_mid_crawl_then_restart(site, tmp_path):
     proc.wait(30)
     [leftover] = tmp_path.glob("*.warc.gz.open")
     leftover.open("ab").write(b"\x1f\x8b\x08\x00torn write")   # a member cut by the kill
-    out, err = start_crawl(tmp_path, [f"{base}/article/3"]).communicate(timeout=60)
+    out, err = start_capture_app(tmp_path, [f"{base}/article/3"]).communicate(timeout=60)
     assert "ARCHIVED" in out, err[-2000:]
     assert "WARC crash repair" in err and not list(tmp_path.glob("*.open"))
     report = check_paths([tmp_path])

@@ -6,7 +6,9 @@ from __future__ import annotations
 import gzip
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.support.server import LoopbackServer
 
 AD_MARKER = "BUY-NOW-AD-MARKER"
 
@@ -73,25 +75,14 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-class MockSite(ThreadingHTTPServer):
-    daemon_threads = True
-
+class MockSite(LoopbackServer):
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(Handler)
         self.seen: list[str] = []
         self.arrivals: list[tuple[str, float]] = []   # (path, when the request came in)
         self.hanging = threading.Event()
         self.release = threading.Event()
 
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
-
-    def start(self) -> "MockSite":
-        threading.Thread(target=self.serve_forever, daemon=True).start()
-        return self
-
     def stop(self) -> None:
-        self.release.set()
-        self.shutdown()
-        self.server_close()
+        self.release.set()          # a request hanging on purpose must not hold shutdown()
+        super().stop()

@@ -1,13 +1,10 @@
-"""Shared by the reader tests: `archive serve`'s app on a free loopback port, and a real headless
-Chromium (Debian's chromium + chromium-driver) driven by selenium.
-
-A missing browser skips the test on a developer's machine and fails it in CI (CI=true), where
-.ci/run installs it: a browser test that silently skips in CI proves nothing.
+"""`archive serve`'s app on a free loopback port, and a real headless Chromium (Debian's
+chromium + chromium-driver) driven by selenium; a missing browser follows the suite's rule
+(tests.support.ci: skip locally, fail in CI).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 import threading
@@ -16,10 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
-import pytest
-
 from archiver.library.library import Library
 from archiver.library.web import ReaderApp
+
+from .ci import require
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
@@ -46,12 +43,6 @@ def serve_reader(*paths: Path) -> Iterator[str]:
         server.server_close()
 
 
-def _require(what: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is missing (.ci/run installs it)")
-    pytest.skip(f"needs {what}")
-
-
 @contextmanager
 def chromium(performance_log: bool = False) -> Iterator[object]:
     """A headless Chromium with a fresh profile, quit afterwards. ``performance_log``: the
@@ -60,10 +51,10 @@ def chromium(performance_log: bool = False) -> Iterator[object]:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        _require("selenium")
+        require("selenium")
     browser, driver_bin = shutil.which("chromium"), shutil.which("chromedriver")
     if not (browser and driver_bin):
-        _require("Debian's chromium and chromium-driver")
+        require("Debian's chromium and chromium-driver")
     profile = tempfile.mkdtemp(prefix="archiver-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = browser

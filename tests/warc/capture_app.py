@@ -1,7 +1,8 @@
-"""A real Scrapy crawl for the WARC tests, run as a subprocess (a Twisted reactor cannot be
-restarted inside the pytest process).
+"""A real Scrapy crawl of the WARC capture alone (no project settings, a toy pipeline) for the
+WARC tests, run as a subprocess (a Twisted reactor cannot be restarted inside the pytest
+process); `start_capture_app` and `run_capture_app` launch it.
 
-    python warc_crawl_app.py ARCHIVE_DIR URL... [-s NAME=VALUE ...]
+    python capture_app.py ARCHIVE_DIR URL... [-s NAME=VALUE ...]
 
 URLs containing /article/ are marked as articles; the test pipeline writes them the way the real
 pipeline does (begin_article, then write_article), with a toy "extraction" that drops the ad.
@@ -11,13 +12,39 @@ It prints ``ARCHIVED <url>`` once an article is on disk, so a test can wait on t
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 import scrapy
 from scrapy.crawler import CrawlerProcess
 
 from archiver.warc import WarcArchive
+
+HERE = Path(__file__).parent
+
+
+def capture_urls(base: str) -> list[str]:
+    """What the shared crawl of the WARC tests asks the mock site for."""
+    return [f"{base}/redirect", f"{base}/article/2", f"{base}/article/3", f"{base}/missing",
+            f"{base}/search?q=a+b&x=1", f"{base}/big", f"{base}/big-known"]
+
+
+def start_capture_app(archive_dir: Path, urls: list[str], **settings: object) -> subprocess.Popen:
+    args = [sys.executable, __file__, str(archive_dir), *urls]
+    args += [f"{name}={value}" for name, value in settings.items()]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=HERE)
+
+
+def run_capture_app(archive_dir: Path, urls: list[str], **settings: object) -> str:
+    """Run the app to its end (exit 0, no traceback); returns its stdout (ARCHIVED lines)."""
+    proc = start_capture_app(archive_dir, urls, **settings)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err[-3000:]
+    assert "Traceback" not in err, err[-3000:]
+    return out
 
 
 class WarcTestSpider(scrapy.Spider):
