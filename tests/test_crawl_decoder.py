@@ -17,8 +17,8 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archiver.items import record_schema
-from archiver.mirror import serve_mirror
-from archiver.mirror.expected import disallowed_paths, expected_articles, not_article_paths
+from decoder_mirror import serve_mirror
+from tests.support.mirror_expected import disallowed_paths, expected_articles, not_article_paths
 from tests.support.records import json_lines
 from tests.support.ci import require_tool
 from tests.support.crawl import archive, archive_check

@@ -3,8 +3,8 @@
 import subprocess
 from collections import Counter
 import sys
+from tests.support.mirror_expected import expected_articles
 
-from archiver.mirror.expected import expected_articles
 
 
 def test_demo_crawls_the_mirror_and_prints_a_summary(tmp_path):
@@ -26,7 +26,7 @@ def test_demo_crawls_the_mirror_and_prints_a_summary(tmp_path):
 
 
 def test_demo_revised_crawls_again_after_an_edit_and_changes_finds_it(tmp_path):
-    from archiver.mirror.revisions import REVISED_TITLE
+    from decoder_mirror.revisions import REVISED_TITLE
 
     out = tmp_path / "demo"
     done = subprocess.run([sys.executable, "-m", "archiver.cli", "demo", "--out", str(out),

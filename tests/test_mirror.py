@@ -1,5 +1,5 @@
 """The offline mirror of The Decoder: discovery files, server behaviour, and the consistency of the
-expectations (archiver.mirror.expected) with the pages the mirror actually serves."""
+expectations (tests.support.mirror_expected) with the pages the mirror actually serves."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ import pytest
 from lxml import html as lxml_html
 from protego import Protego
 
-from archiver.mirror import MirrorNotStarted, MirrorServer, serve_mirror
-from archiver.mirror.expected import (boilerplate_lines, boilerplate_phrases, disallowed_paths,
+from decoder_mirror import MirrorNotStarted, MirrorServer, serve_mirror
+from tests.support.mirror_expected import (boilerplate_lines, boilerplate_phrases, disallowed_paths,
                                       expected_articles, expected_by_url, not_article_paths,
                                       to_mirror)
 

@@ -136,7 +136,7 @@ def demo(out: Path, keep: bool, revised: bool) -> None:
       archive demo && archive replay archives/demo
       archive demo --revised && archive changes archives/demo
     """
-    from archiver.mirror.server import serve_mirror
+    from decoder_mirror import serve_mirror
 
     if out.exists() and not keep:
         shutil.rmtree(out)
@@ -144,7 +144,7 @@ def demo(out: Path, keep: bool, revised: bool) -> None:
     first: list[dict] = []
     with serve_mirror() as mirror, ExitStack() as edits:
         def edit() -> None:
-            from archiver.mirror.revisions import revised as revised_mirror
+            from decoder_mirror.revisions import revised as revised_mirror
             first.extend(read_records(out))
             edits.enter_context(revised_mirror(_a_moment_later()))
             click.echo("Editing one article on the mirror and crawling again …", err=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from archiver.mirror import serve_mirror
-from archiver.mirror.expected import disallowed_paths, expected_articles
+from decoder_mirror import serve_mirror
 from tests.support.crawl import POLITENESS_LIFTED, archive, run_crawl, setting_args, summary_figures
+from tests.support.mirror_expected import disallowed_paths, expected_articles
 from tests.support.records import jsonl_records, warc_records
 
 EN = {e.path: e for e in expected_articles() if e.edition == "en"}

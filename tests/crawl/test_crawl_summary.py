@@ -12,10 +12,10 @@ from collections import Counter
 
 import pytest
 
-from archiver.mirror import serve_mirror
-from archiver.mirror.expected import expected_articles
+from decoder_mirror import serve_mirror
 from tests.support.crawl import archive, levels, run_crawl, summary_block, summary_figures
 from tests.support.mirror import mirror_args
+from tests.support.mirror_expected import expected_articles
 from tests.support.records import jsonl_records, warc_records
 
 EXPECTED = expected_articles()

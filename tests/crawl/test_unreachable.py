@@ -21,7 +21,7 @@ def test_an_unreachable_site_is_one_error_line_and_exit_1(tmp_path):
 
 
 def test_one_unreachable_edition_fails_the_crawl(tmp_path):
-    from archiver.mirror import serve_mirror
+    from decoder_mirror import serve_mirror
 
     dead = f"http://127.0.0.1:{closed_port()}"
     with serve_mirror() as mirror:

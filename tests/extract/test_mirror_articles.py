@@ -1,13 +1,13 @@
-"""Every article page of the bundled mirror (archiver.mirror) extracts clean and complete,
-checked against the mirror's own expectations (archiver.mirror.expected)."""
+"""Every article page of the bundled mirror (decoder_mirror) extracts clean and complete,
+checked against the mirror's own expectations (tests.support.mirror_expected)."""
 
 from __future__ import annotations
 
 import pytest
 
 from archiver.extract import NotAnArticle, extract_article
-from archiver.mirror.expected import expected_articles
-from archiver.mirror.site import site
+from decoder_mirror.site import site
+from tests.support.mirror_expected import expected_articles
 
 ARTICLES = expected_articles()
 

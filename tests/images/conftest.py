@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archiver.mirror import serve_mirror
+from decoder_mirror import serve_mirror
 from tests.support.images import crawl_images
 
 

@@ -2,7 +2,7 @@
 in its WARC file, right after it.
 
 The mirror's articles name their pictures the ways the real site does (see
-archiver/mirror/uploads.py): a srcset whose best candidate is the original, a WebP <picture>,
+decoder_mirror/uploads.py): a srcset whose best candidate is the original, a WebP <picture>,
 an upload served by a CDN on another host (127.0.0.2), a counting pixel; the page around them
 has avatars, a logo and teaser thumbnails that are not the article's.
 """
@@ -20,9 +20,9 @@ import jsonschema
 import pytest
 
 from archiver.items import record_schema
-from archiver.mirror.expected import expected_articles
 from tests.support.crawl import archive_check
 from tests.support.images import image_paths, is_image_record
+from tests.support.mirror_expected import expected_articles
 
 EXPECTED = expected_articles()
 

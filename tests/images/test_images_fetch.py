@@ -17,11 +17,11 @@ from archiver.extract.article import Article
 from archiver.guards import OffsiteRefused
 from archiver.images.fetch import ImageFetcher
 from archiver.images.ledger import ImageLedger
-from archiver.mirror.imagefiles import png
 from archiver.state import ArchiveState
 from archiver.warc.capture import ResponseTooLarge
 from archiver.warc.exchange import Exchange
 from archiver.warc.images import IMAGE_META_KEY
+from decoder_mirror.imagefiles import png
 
 PNG = png(40, 30, (90, 120, 150))
 

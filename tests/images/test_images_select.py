@@ -9,7 +9,7 @@ from archiver.extract.article import Article
 from archiver.extract.srcset import best_source, largest, parse_srcset, promote_best_sources
 from archiver.images.select import article_images, choose, is_tracking_pixel
 from archiver.images.size import image_size, sniff_type
-from archiver.mirror.imagefiles import PIXEL_GIF, jpeg, png, webp
+from decoder_mirror.imagefiles import PIXEL_GIF, jpeg, png, webp
 
 
 def test_srcset_is_split_as_browsers_split_it():

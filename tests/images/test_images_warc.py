@@ -16,11 +16,11 @@ from archiver.extract.article import Article
 from archiver.guards import EXTRA_HOSTS_KEY, AllowedHostsMiddleware, OffsiteRefused
 from archiver.images.hosts import ImageHostsMiddleware, image_hosts
 from archiver.items import build_record
-from archiver.mirror.imagefiles import png
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
 from archiver.warc.images import ImageCapture, StoredPayload
 from archiver.warc.reader import Record, iter_records
+from decoder_mirror.imagefiles import png
 
 WHEN = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 PNG = png(32, 18, (120, 60, 30))

@@ -8,10 +8,10 @@ from html import unescape
 
 import pytest
 
-from archiver.mirror import serve_mirror
-from archiver.mirror.expected import expected_articles
-from archiver.mirror.texts import t
+from decoder_mirror import serve_mirror
+from decoder_mirror.texts import t
 from tests.support.crawl import run_crawl
+from tests.support.mirror_expected import expected_articles
 from tests.support.records import jsonl_records
 
 SALES_KEYS = ("sub_h3", "sub_p", "sub_list", "sub_link", "upsell_lines", "upsell_list",

@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from archiver.cli import main
-from archiver.mirror import serve_mirror
 from archiver.warc.reader import Record, iter_records
+from decoder_mirror import serve_mirror
 from tests.support.crawl import SMALL_BOUNDS, run_crawl
 from tests.support.records import jsonl_records
 

@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from archiver.mirror import serve_mirror
-from archiver.mirror.expected import expected_articles
-from archiver.mirror.handler import MirrorRequestHandler
-from archiver.mirror.site import site
 from archiver.state import STATE_NAME
+from decoder_mirror import serve_mirror
+from decoder_mirror.handler import MirrorRequestHandler
+from decoder_mirror.site import site
 from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, run_crawl, stats_of
+from tests.support.mirror_expected import expected_articles
 from tests.support.records import jsonl_records
 
 EN = [e for e in expected_articles() if e.edition == "en"]

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from archiver.mirror import serve_mirror
-from archiver.mirror.expected import expected_articles
-from archiver.mirror.handler import MirrorRequestHandler
+from decoder_mirror import serve_mirror
+from decoder_mirror.handler import MirrorRequestHandler
 from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, crawl_command, run_crawl
+from tests.support.mirror_expected import expected_articles
 from tests.support.records import jsonl_records
 
 EN = [e for e in expected_articles() if e.edition == "en"]

@@ -24,11 +24,11 @@ from click.testing import CliRunner
 import archiver
 from archiver.cli import main
 from archiver.identity import article_id, parse_time
-from archiver.mirror import serve_mirror
-from archiver.mirror.content_en import KESTREL
-from archiver.mirror.expected import expected_articles
-from archiver.mirror.revisions import REVISED_TITLE, UPDATE, revised
+from decoder_mirror import serve_mirror
+from decoder_mirror.content_en import KESTREL
+from decoder_mirror.revisions import REVISED_TITLE, UPDATE, revised
 from tests.support.crawl import SMALL_BOUNDS, archive_check, run_crawl
+from tests.support.mirror_expected import expected_articles
 from tests.support.records import jsonl_records
 
 EXPECTED = expected_articles()

@@ -12,20 +12,32 @@ import hashlib
 from collections.abc import Mapping
 from datetime import timezone
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, NamedTuple
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import NamedTuple, Protocol
 from urllib.parse import quote, urlsplit
 
 from .site import Resource
-
-if TYPE_CHECKING:
-    from .server import _HTTPServer
 
 
 class LoggedRequest(NamedTuple):
     method: str
     path: str                        # path with query, as requested
     headers: dict[str, str]
+
+
+class Served(Protocol):
+    """What the handler asks of the server it answers for (a `MirrorServer`)."""
+
+    def _log(self, entry: LoggedRequest) -> None: ...
+
+    def resolve(self, method: str, path: str, query: str = "", body: bytes = b"") -> Resource: ...
+
+    def rewrite(self, body: bytes) -> bytes: ...
+
+
+class MirrorHTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    mirror: Served
 
 
 def rewrite_pairs(rewrites: Mapping[str, str]) -> list[tuple[bytes, bytes]]:
@@ -54,7 +66,7 @@ def accepts_gzip(header: str | None) -> bool:
 
 class MirrorRequestHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server: _HTTPServer
+    server: MirrorHTTPServer
 
     def version_string(self) -> str:
         return "nginx"

@@ -11,21 +11,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 
 from .content import BASES
-from .uploads import THIRD_PARTY_BASES
-from .handler import LoggedRequest, MirrorRequestHandler, rewrite_pairs
+from .handler import LoggedRequest, MirrorHTTPServer, MirrorRequestHandler, rewrite_pairs
 from .site import Resource, site, third_party_resources
+from .uploads import THIRD_PARTY_BASES
 
 
 class MirrorNotStarted(RuntimeError):
     """The server's address is asked for before start() bound a port."""
-
-
-class _HTTPServer(ThreadingHTTPServer):
-    daemon_threads = True
-    mirror: "MirrorServer"
 
 
 class MirrorServer:
@@ -42,7 +36,7 @@ class MirrorServer:
         self.edition, self.host, self.port = edition, host, port
         self._extra_rewrites = dict(rewrites or {})
         self._pairs: list[tuple[bytes, bytes]] = []
-        self._httpd: _HTTPServer | None = None
+        self._httpd: MirrorHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._log_entries: list[LoggedRequest] = []
@@ -52,7 +46,7 @@ class MirrorServer:
         """Bind the socket (so the URL is known) without serving yet."""
         if self._httpd is None:
             site(self.edition)                       # render before the first request
-            self._httpd = _HTTPServer((self.host, self.port), MirrorRequestHandler)
+            self._httpd = MirrorHTTPServer((self.host, self.port), MirrorRequestHandler)
             self._httpd.mirror = self
             self.port = self._httpd.server_address[1]
             self.set_rewrites({BASES[self.edition]: self.url, **self._extra_rewrites})
@@ -141,10 +135,10 @@ class ThirdPartyServer(MirrorServer):
     def bind(self) -> "ThirdPartyServer":
         if self._httpd is None:
             try:
-                self._httpd = _HTTPServer((self.host, self.port), MirrorRequestHandler)
+                self._httpd = MirrorHTTPServer((self.host, self.port), MirrorRequestHandler)
             except OSError:                  # no 127.0.0.2 here: the editions' address
                 self.host = self._fallback
-                self._httpd = _HTTPServer((self.host, self.port), MirrorRequestHandler)
+                self._httpd = MirrorHTTPServer((self.host, self.port), MirrorRequestHandler)
             self._httpd.mirror = self
             self.port = self._httpd.server_address[1]
         return self

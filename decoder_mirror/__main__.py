@@ -1,4 +1,4 @@
-"""`python -m archiver.mirror [--host H] [--en-port N] [--de-port N]`: serve both editions
+"""`python -m decoder_mirror [--host H] [--en-port N] [--de-port N]`: serve both editions
 (and the outside hosts their articles name for images) until Ctrl-C, for trying the spider or a browser against the mirror by hand."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from .server import serve_mirror
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m archiver.mirror", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m decoder_mirror", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--en-port", type=int, default=0)
     parser.add_argument("--de-port", type=int, default=0)

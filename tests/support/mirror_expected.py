@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlsplit
 
-from .chrome import display_date
-from .content import BASES, EDITIONS, markup_of, public_posts
-from .model import Post, plain
-from .parts import teaser_posts
-from .site import site
-from .texts import chrome_strings, t
-from .uploads import best_figure_url, figure_decoys
+from decoder_mirror.chrome import display_date
+from decoder_mirror.content import BASES, EDITIONS, markup_of, public_posts
+from decoder_mirror.model import Post, plain
+from decoder_mirror.parts import teaser_posts
+from decoder_mirror.site import site
+from decoder_mirror.texts import chrome_strings, t
+from decoder_mirror.uploads import best_figure_url, figure_decoys
 
 # Single words and short strings ("Ad", "Subscribe", "Kommentare") could be ordinary words in an
 # article: they are checked as whole lines only. Longer multi-word chrome is checked as substring.
@@ -114,7 +114,7 @@ def to_mirror(url: str, bases: Mapping[str, str] | object) -> str:
     """Map a real the-decoder.com/.de URL onto mirror bases ({"en": …, "de": …} or a Mirror;
     a Mirror also maps the outside image hosts)."""
     if not isinstance(bases, Mapping):
-        return bases.to_mirror(url)    # a running archiver.mirror.Mirror
+        return bases.to_mirror(url)    # a running decoder_mirror.Mirror
     for code, real in BASES.items():
         if url == real or url.startswith((real + "/", real + "?")):
             return bases[code].rstrip("/") + url[len(real):]
