@@ -30,8 +30,8 @@ def archived_paths(directory: Path) -> set[str]:
     urls: dict[str, str] = {}
     parts: dict[str, set[str]] = {}
     for path in Path(directory).glob("*.warc.gz*"):
-        if path.name.endswith(".invalid"):
-            continue
+        if path.name.endswith(".invalid") or path.stat().st_size == 0:
+            continue            # an empty .open file: a crawl killed as it created it
         for record in iter_records(path):
             if not isinstance(record, Record):
                 continue
