@@ -30,6 +30,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from archiver.request_meta import ARTICLE_META_KEY, LASTMOD_META_KEY
+
 logger = logging.getLogger(__name__)
 JOURNAL_NAME = "archiver-journal.sqlite"
 CRAWLER_ATTR = "_archiver_job_journal"
@@ -146,12 +148,11 @@ class ResumeJournal:
 
     def request_scheduled(self, request: Any, spider: Any = None) -> None:
         from archiver.discovery.urls import canonical_key
-        from archiver.warc.capture import ARTICLE_META_KEY
         if request.meta.get(ARTICLE_META_KEY) and not request.meta.get("redirect_urls"):
             try:
                 self.journal.add(canonical_key(request.url), request.url,
                                  (request.cb_kwargs or {}).get("edition"),
-                                 request.meta.get("archiver_lastmod"),
+                                 request.meta.get(LASTMOD_META_KEY),
                                  request.meta.get("archiver_crawl_depth"))
             except sqlite3.Error as exc:
                 from archiver.crawl_stop import stop_crawl

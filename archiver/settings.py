@@ -49,26 +49,31 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Raw capture sits above RedirectMiddleware (600) and HttpCompressionMiddleware (590) so that it
 # sees every redirect hop and the body exactly as it came over the network.
 DOWNLOADER_MIDDLEWARES = {
-    "archiver.images.hosts.ImageHostsMiddleware": 45,  # robots.txt of an article's image hosts
-    "archiver.guards.AllowedHostsMiddleware": 50,      # every request, redirects included
+    # robots.txt of an article's image hosts
+    "archiver.middlewares.image_hosts.ImageHostsMiddleware": 45,
+    # every request, redirects included
+    "archiver.middlewares.allowed_hosts.AllowedHostsMiddleware": 50,
     # robots.txt fetched once per host: obeyed here (a 5xx or unreachable one disallows all),
     # its Sitemap: lines read by the spider
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "archiver.robots.SharedRobotsTxtMiddleware": 100,
+    "archiver.middlewares.robots_txt.SharedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "archiver.guards.RetryAfterMiddleware": 550,        # honours Retry-After, bounded
-    "archiver.mirrors.MirrorRedirectMiddleware": 650,   # a mirror's real-host redirects stay on it
-    "archiver.incremental.IncrementalMiddleware": 940,  # skip/conditional/revisit, after capture
-    "archiver.warc.capture.WarcCaptureMiddleware": 950,
+    # honours Retry-After, bounded
+    "archiver.middlewares.retry_after.RetryAfterMiddleware": 550,
+    # a mirror's real-host redirects stay on it
+    "archiver.middlewares.mirror_redirects.MirrorRedirectMiddleware": 650,
+    # skip/conditional/revisit, after capture
+    "archiver.middlewares.incremental.IncrementalMiddleware": 940,
+    "archiver.middlewares.warc_capture.WarcCaptureMiddleware": 950,
 }
 EXTENSIONS = {
-    "archiver.incremental.StateRecorder": 500,          # the archive's crawl state (state.py)
+    "archiver.state.recorder.StateRecorder": 500,       # the archive's crawl state
     "archiver.resume.ResumeJournal": 510,               # with JOBDIR: nothing lost on a kill
     "archiver.crawl_report.CrawlReport": 600,           # progress lines, summary, exit status
 }
 # `limit=N` is a hard stop: article requests are held back before they are scheduled.
 SPIDER_MIDDLEWARES = {
-    "archiver.limit.ArticleLimit": 30,
+    "archiver.middlewares.article_limit.ArticleLimit": 30,
 }
 ARCHIVER_PROGRESS_INTERVAL = 30        # seconds between progress lines (0: none)
 ARCHIVER_INCREMENTAL = True            # skip unchanged articles, conditional refetch, revisits

@@ -18,11 +18,11 @@ from warcio.archiveiterator import ArchiveIterator
 
 from archiver.items import record_schema
 from decoder_mirror import serve_mirror
-from tests.support.mirror_expected import disallowed_paths, expected_articles, not_article_paths
-from tests.support.records import json_lines
 from tests.support.ci import require_tool
 from tests.support.crawl import archive, archive_check
 from tests.support.mirror import crawl_mirror
+from tests.support.mirror_expected import disallowed_paths, expected_articles, not_article_paths
+from tests.support.records import json_lines
 
 EXPECTED = expected_articles()
 

@@ -25,11 +25,12 @@ from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredList
 
 from archiver.extract.article import Article
-from archiver.guards import EXTRA_HOSTS_KEY, OffsiteRefused
-from archiver.warc.capture import ResponseTooLarge
-from archiver.warc.images import IMAGE_META_KEY, ImageCapture
+from archiver.middlewares.allowed_hosts import OffsiteRefused
+from archiver.middlewares.image_hosts import image_hosts
+from archiver.middlewares.warc_capture import ResponseTooLarge
+from archiver.request_meta import EXTRA_HOSTS_KEY, IMAGE_META_KEY
+from archiver.warc.images import ImageCapture
 
-from .hosts import image_hosts
 from .ledger import ImageLedger
 from .select import ImageRef, article_images, choose
 from .size import image_size, sniff_type

@@ -22,9 +22,10 @@ from scrapy import signals
 from scrapy.http import Request, Response
 
 from archiver.discovery.urls import is_http_url
-from archiver.incremental import NotModified, UnchangedPayload
 from archiver.items import FetchedPage
+from archiver.middlewares.incremental import NotModified, UnchangedPayload
 from archiver.outcomes import failure_reason, fetch_failed
+from archiver.request_meta import ARTICLE_META_KEY, LASTMOD_META_KEY
 from archiver.sites import get_site, site_for_url
 from archiver.sites.base import SiteProfile
 
@@ -75,7 +76,7 @@ class ArticlesSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Request]:
         for url in self.urls:
             yield Request(url, self.parse_article, errback=self.article_failed, dont_filter=True,
-                          meta={"archiver_article": True, "archiver_lastmod": None,
+                          meta={ARTICLE_META_KEY: True, LASTMOD_META_KEY: None,
                                 NAMED_META_KEY: url})
 
     def site_name(self, url: str) -> str | None:

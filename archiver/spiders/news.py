@@ -32,6 +32,7 @@ from archiver.discovery.pages import (Page, PageKind, feed_links, page_kind, pag
                                       published_date)
 from archiver.discovery.urls import canonical_key, is_http_url
 from archiver.items import FetchedPage
+from archiver.request_meta import LASTMOD_META_KEY
 from archiver.sites import SiteProfile, get_site, site_for_url
 
 from .profile import BadArgument, ProfileSpider
@@ -179,7 +180,7 @@ class NewsSpider(ProfileSpider):
         when the crawl found it: an article-shaped URL can be a listing (follow its links) or a
         page that says it is no article (not handed to the pipeline; its capture is kept raw)."""
         depth = response.meta.get(DEPTH_KEY)
-        undated = self.since is not None and response.meta.get("archiver_lastmod") is None
+        undated = self.since is not None and response.meta.get(LASTMOD_META_KEY) is None
         page = (Page.parse(response.text, response.url)
                 if hasattr(response, "text") and (undated or depth is not None) else None)
         if page is not None and undated and _before(published_date(page), self.since):

@@ -25,12 +25,13 @@ from archiver.discovery.urls import (Rebaser, canonical_key, discovery_url, is_h
                                      without_tracking)
 from archiver.extract.candidate import skip_reason
 from archiver.extract.decode import decode_html
-from archiver.guards import OffsiteRefused, origin_key
-from archiver.incremental import NoNewVersion
 from archiver.items import FetchedPage
+from archiver.middlewares.allowed_hosts import OffsiteRefused, origin_key
+from archiver.middlewares.incremental import NoNewVersion
+from archiver.middlewares.robots_txt import RobotsTxtUnavailable, shared_robots
+from archiver.middlewares.warc_capture import NotArchived
 from archiver.outcomes import failure_reason, fetch_failed
-from archiver.robots import RobotsTxtUnavailable, shared_robots
-from archiver.warc.capture import NotArchived
+from archiver.request_meta import ARTICLE_META_KEY, EXCHANGE_META_KEY, LASTMOD_META_KEY
 from archiver.sites import SiteProfile
 
 logger = logging.getLogger(__name__)
@@ -265,7 +266,7 @@ class ProfileSpider(scrapy.Spider):
         """The request for one article; its raw exchange is archived with the article's records."""
         # dont_filter: the archive's state, not a JOBDIR dupefilter, decides what is done
         return Request(url, self.parse_article, cb_kwargs={"edition": edition}, dont_filter=True,
-                       meta={"archiver_article": True, "archiver_lastmod": entry.when},
+                       meta={ARTICLE_META_KEY: True, LASTMOD_META_KEY: entry.when},
                        errback=self.article_failed)
 
     # -- pages ----------------------------------------------------------------------------------
@@ -360,7 +361,7 @@ class ProfileSpider(scrapy.Spider):
 def capture_skip_reason(response: Response) -> str | None:
     """Why this response cannot be an article, or None: the decision `archive reprocess` makes
     too (archiver.extract.candidate)."""
-    exchange = response.meta.get("warc_exchange")
+    exchange = response.meta.get(EXCHANGE_META_KEY)
     return skip_reason(response.status, response.headers.get(b"Content-Type"), response.body,
                        bool(getattr(exchange, "truncated", False)))
 
@@ -369,7 +370,7 @@ def fetched_page(response: Response, site: str | None, crawler: Any = None) -> F
     """The page for the pipeline, or None (counted, logged) when the capture cannot be an
     article (`capture_skip_reason`)."""
     content_type = response.headers.get(b"Content-Type")
-    exchange = response.meta.get("warc_exchange")
+    exchange = response.meta.get(EXCHANGE_META_KEY)
     reason = capture_skip_reason(response)
     if reason is not None:
         if crawler is not None:
@@ -407,6 +408,6 @@ def _parse_limit(value: str | int | None) -> int | None:
 
 
 def _capture_time(response: Response) -> str:
-    exchange = response.meta.get("warc_exchange")
+    exchange = response.meta.get(EXCHANGE_META_KEY)
     when = getattr(exchange, "date", None) or datetime.now(timezone.utc)
     return when.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -16,6 +16,8 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
+from archiver.request_meta import START_META_KEY
+
 HeaderList = list[tuple[bytes, bytes]]
 
 # Headers Scrapy never lets through unchanged; see module docstring.
@@ -23,7 +25,6 @@ _DROPPED_RESPONSE_HEADERS = {b"transfer-encoding", b"content-length"}
 # Scrapy response flags that mean the body we hold is not the whole body, and the WARC-Truncated
 # reason for each (WARC 1.1 section 5.14).
 TRUNCATION_FLAGS = {"download_stopped": "length", "dataloss": "disconnect"}
-START_META_KEY = "warc_capture_start"
 
 
 @dataclass

@@ -19,8 +19,6 @@ from .compose import request_record, response_record, revisit_record
 from .exchange import Exchange
 from .records import WarcRecord, new_record_id, sha1_digest, warc_date
 
-IMAGE_META_KEY = "archiver_image"
-
 
 @dataclass(frozen=True)
 class StoredPayload:

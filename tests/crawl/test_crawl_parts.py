@@ -70,7 +70,7 @@ class _Response:
 def test_failure_reasons():
     from scrapy.spidermiddlewares.httperror import HttpError
     from scrapy.exceptions import IgnoreRequest
-    from archiver.guards import OffsiteRefused
+    from archiver.middlewares.allowed_hosts import OffsiteRefused
 
     assert failure_reason(Failure(ConnectionRefusedError())) == "connection refused"
     assert failure_reason(DNSLookupError()) == "host not found"

@@ -14,13 +14,13 @@ from scrapy.http import Response
 from scrapy.settings import Settings
 
 from archiver.extract.article import Article
-from archiver.guards import OffsiteRefused
 from archiver.images.fetch import ImageFetcher
 from archiver.images.ledger import ImageLedger
+from archiver.middlewares.allowed_hosts import OffsiteRefused
+from archiver.middlewares.warc_capture import ResponseTooLarge
+from archiver.request_meta import IMAGE_META_KEY
 from archiver.state import ArchiveState
-from archiver.warc.capture import ResponseTooLarge
 from archiver.warc.exchange import Exchange
-from archiver.warc.images import IMAGE_META_KEY
 from decoder_mirror.imagefiles import png
 
 PNG = png(40, 30, (90, 120, 150))

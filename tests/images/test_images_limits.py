@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from decoder_mirror.site import Resource
+from tests.support.ci import require
 from tests.support.crawl import archive_check
 from tests.support.images import crawl_images, image_paths, is_image_record
 from tests.support.mirror_expected import expected_articles
 from tests.support.server import LoopbackServer
-from tests.support.ci import require
 
 EN = expected_articles("en")
 

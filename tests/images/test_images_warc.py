@@ -13,9 +13,10 @@ import pytest
 from scrapy import Request
 
 from archiver.extract.article import Article
-from archiver.guards import EXTRA_HOSTS_KEY, AllowedHostsMiddleware, OffsiteRefused
-from archiver.images.hosts import ImageHostsMiddleware, image_hosts
 from archiver.items import build_record
+from archiver.middlewares.allowed_hosts import AllowedHostsMiddleware, OffsiteRefused
+from archiver.middlewares.image_hosts import ImageHostsMiddleware, image_hosts
+from archiver.request_meta import EXTRA_HOSTS_KEY
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
 from archiver.warc.images import ImageCapture, StoredPayload
@@ -126,7 +127,7 @@ def test_a_cut_image_is_no_capture_when_the_state_is_rebuilt(tmp_path):
     later crawl fetches the cut one again instead of calling it archived."""
     from archiver.images.ledger import ImageLedger
     from archiver.state import ArchiveState
-    from archiver.state_rebuild import captures_in
+    from archiver.state.from_warcs import captures_in
 
     cut = exchange("https://x.org/big.png", PNG[:20])
     cut.truncated = "length"

@@ -13,8 +13,9 @@ from tests.reliability.fault_site import FaultSite, article_html
 from scrapy import Request
 from scrapy.utils.test import get_crawler
 
-from archiver.guards import (AllowedHostsMiddleware, OffsiteRefused, host_allowed,
-                             is_html_type, looks_binary, retry_after_seconds)
+from archiver.extract.candidate import is_html_type, looks_binary
+from archiver.middlewares.allowed_hosts import AllowedHostsMiddleware, OffsiteRefused, host_allowed
+from archiver.middlewares.retry_after import retry_after_seconds
 from tests.support.crawl import ROOT, SMALL_BOUNDS, run_crawl, stats_of
 from tests.support.records import jsonl_records
 

@@ -18,9 +18,9 @@ from tests.reliability.fault_site import FaultSite, article_html
 
 from archiver.extract import extract_article
 from archiver.extract.article import CONTROLS
+from archiver.extract.candidate import looks_binary
 from archiver.extract.decode import decode_html
 from archiver.extract.parse import drop_raw_text, flatten_deep_nesting
-from archiver.guards import looks_binary
 from archiver.warc.archive import WarcArchive
 from archiver.warc.reader import Record, iter_records
 from tests.support.crawl import ROOT, SMALL_BOUNDS, archive_check, run_crawl, stats_of

@@ -99,7 +99,8 @@ def main(argv: list[str]) -> None:
     overrides = dict(a.split("=", 1) for a in rest if not a.startswith("http"))
     settings = {
         "ARCHIVE_DIR": archive_dir, "ROBOTSTXT_OBEY": True, "USER_AGENT": "archiver-test/1.0",
-        "DOWNLOADER_MIDDLEWARES": {"archiver.warc.capture.WarcCaptureMiddleware": 950},
+        "DOWNLOADER_MIDDLEWARES": {
+            "archiver.middlewares.warc_capture.WarcCaptureMiddleware": 950},
         "ITEM_PIPELINES": {f"{__name__}.TestArticlePipeline": 300},
         "CONCURRENT_REQUESTS": 1, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False, "LOG_LEVEL": "INFO", "WARC_OPERATOR": "test operator",

@@ -15,9 +15,9 @@ from archiver.warc.check import check_paths
 from archiver.warc.digests import parse_date
 from archiver.warc.reader import Record, iter_records
 from tests.support.ci import require_tool
+from tests.support.records import json_lines
 from tests.warc.capture_app import run_capture_app
 from tests.warc.warc_mock_site import AD_MARKER, article_html
-from tests.support.records import json_lines
 
 
 def warcs(directory: Path) -> list[Path]:

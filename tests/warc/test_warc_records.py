@@ -10,8 +10,8 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.middlewares.warc_capture import WarcCaptureMiddleware
 from archiver.warc import Exchange, WarcArchive
-from archiver.warc.capture import WarcCaptureMiddleware
 from archiver.warc.compose import article_records, warcinfo_record
 from archiver.warc.files import host_token, jsonl_path, warc_name
 

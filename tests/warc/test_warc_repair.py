@@ -11,8 +11,8 @@ from pathlib import Path
 from archiver.warc import Exchange, WarcArchive
 from archiver.warc.check import check_paths
 from archiver.warc.repair import repair_directory
-from tests.warc.capture_app import start_capture_app
 from tests.support.records import json_lines
+from tests.warc.capture_app import start_capture_app
 
 DATE = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
 

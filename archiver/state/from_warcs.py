@@ -1,4 +1,4 @@
-"""Rebuilding the crawl state from the WARC files, the archive of record.
+"""What the WARC files (the archive of record) say the state is: the crawl state rebuilt.
 
 Every successful (2xx) response record with its whole body is a capture of its URL; the latest
 one per URL wins. A revisit record confirms its payload at a later date without replacing the
@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from archiver.discovery.urls import canonical_key
-from archiver.state import Capture
+from archiver.state.capture import Capture
 from archiver.warc.digests import parse_date
 from archiver.warc.reader import NotAWarc, Record, iter_records
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from archiver.discovery.urls import canonical_key
+from archiver.state.capture import Capture
+from archiver.state.from_warcs import captures_in
 
 logger = logging.getLogger(__name__)
 STATE_NAME = ".archive-state.sqlite"
@@ -32,35 +34,6 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS urls (key TEXT PRIMARY KEY, url TEXT, las
     record_date TEXT, file TEXT);
 CREATE TABLE IF NOT EXISTS folded (name TEXT PRIMARY KEY, size INTEGER);
 CREATE INDEX IF NOT EXISTS urls_digest ON urls (payload_digest)"""
-
-
-@dataclass
-class Capture:
-    """What the archive holds for one URL: the last payload stored in full, and when it was seen.
-
-    ``captured`` is the latest time the payload was confirmed (full capture, revisit or 304);
-    ``record_*`` always name the full response record a revisit must refer to.
-    """
-
-    url: str
-    captured: datetime
-    payload_digest: str | None = None
-    record_id: str | None = None
-    record_date: str | None = None       # WARC-Date of that response record, as written
-    file: str | None = None
-    lastmod: datetime | None = None      # the sitemap/feed date it was fetched for
-    etag: str | None = None
-    last_modified: str | None = None     # the server's Last-Modified header, verbatim
-
-    def unchanged_since(self, when: datetime | None) -> bool:
-        """True if a discovery date ``when`` says nothing new since this capture.
-
-        No date: we cannot tell, so the caller refetches (conditionally). A date no later than the
-        lastmod we fetched for, or than the capture itself, is old news.
-        """
-        if when is None:
-            return False
-        return any(known is not None and when <= known for known in (self.lastmod, self.captured))
 
 
 class ArchiveState:
@@ -97,8 +70,6 @@ class ArchiveState:
         (and, after repair, in the JSON Lines) but not here: without this, the next run would
         fetch it again. Each file is read once at the size it had; later captures win.
         """
-        from archiver.state_rebuild import captures_in
-
         known = dict(self.db.execute("SELECT name, size FROM folded"))
         fresh = [p for p in sorted(self.directory.glob("*.warc.gz"))
                  if known.get(p.name) != p.stat().st_size]
@@ -198,8 +169,6 @@ def _capture(row: tuple) -> Capture:
 
 def rebuild(directory: Path, target: Path) -> int:
     """Recreate the state from the WARC files alone; returns the number of URLs found."""
-    from archiver.state_rebuild import captures_in
-
     files = sorted(directory.glob("*.warc.gz"))
     found = captures_in(files)
     if not found:

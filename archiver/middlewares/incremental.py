@@ -1,15 +1,14 @@
-"""Incremental crawling: fetch only what is new, and store only what changed.
+"""``IncrementalMiddleware``: fetch only what is new, and store only what changed.
 
-``IncrementalMiddleware`` (a downloader middleware, just below the WARC capture at 950) acts on
-article requests only, against the archive's own state (`archiver.state`):
+A downloader middleware just below the WARC capture (950); it acts on article requests only,
+against the archive's own state (`archiver.state`), and is off with ARCHIVER_INCREMENTAL:
 - an article whose discovery date is no newer than what the archive holds is not fetched — this
   also catches requests restored from a ``JOBDIR`` queue after a crash;
 - an article fetched again carries ``If-None-Match``/``If-Modified-Since``; a 304 is archived as
   the exchange it is, and no new version is made;
 - a 200 whose payload digest equals the stored one becomes a ``revisit`` record, not a copy.
 
-``StateRecorder`` (an extension) writes the state row once an article's records are on disk:
-the ``item_scraped`` signal fires only after the pipeline returned, i.e. after the fsync.
+The state row of an article archived in full is written by archiver.state.recorder.
 """
 
 from __future__ import annotations
@@ -19,16 +18,15 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Any
 
-from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
-from archiver.state import ArchiveState, Capture
+from archiver.request_meta import (ARTICLE_META_KEY, EXCHANGE_META_KEY, LASTMOD_META_KEY,
+                                   request_urls)
+from archiver.state import ArchiveState
 from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
-from archiver.warc.capture import ARTICLE_META_KEY, EXCHANGE_META_KEY
-from archiver.warc.records import sha1_digest, warc_date
+from archiver.warc.records import sha1_digest
 
 logger = logging.getLogger(__name__)
-LASTMOD_META_KEY = "archiver_lastmod"
 STATS = "archiver/incremental/"
 
 
@@ -50,11 +48,6 @@ class NotModified(NoNewVersion):
 
 class UnchangedPayload(NoNewVersion):
     """Fetched in full, but byte-identical to the archived payload: written as a revisit."""
-
-
-def request_urls(request: Any) -> list[str]:
-    """Every URL this fetch was reached by: redirect hops first, the final URL last."""
-    return [*request.meta.get("redirect_urls", []), request.url]
 
 
 class IncrementalMiddleware:
@@ -132,73 +125,9 @@ class IncrementalMiddleware:
         raise UnchangedPayload(f"identical payload, revisit written: {request.url}")
 
 
-class StateRecorder:
-    """Records each archived article (and each page archived raw as not an article) in the state."""
-
-    def __init__(self, crawler: Any) -> None:
-        self.crawler = crawler
-        self.state = ArchiveState.for_crawler(crawler)
-        self.archive = WarcArchive.for_crawler(crawler)
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> StateRecorder:
-        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
-            raise NotConfigured("ARCHIVER_INCREMENTAL is off")
-        recorder = cls(crawler)
-        crawler.signals.connect(recorder.item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(recorder.item_dropped, signal=signals.item_dropped)
-        return recorder
-
-    def item_scraped(self, item: Any, response: Any, spider: Any = None) -> None:
-        links = item.get("warc") if isinstance(item, dict) else None
-        self._record(response, links.get("file") if isinstance(links, dict) else None)
-
-    def item_dropped(self, item: Any, response: Any, exception: Exception,
-                     spider: Any = None) -> None:
-        """Only pages that will never be articles: a page dropped for the article limit or as a
-        duplicate must still be fetched as an article some day."""
-        if str(exception).startswith("not an article") and response is not None:
-            try:
-                self.archive.release(response.meta.get(EXCHANGE_META_KEY))
-            except ArchiveWriteFailed:
-                return
-            self._record(response, self.archive.file_name)
-
-    def _record(self, response: Any, file: str | None) -> None:
-        exchange = getattr(response, "meta", {}).get(EXCHANGE_META_KEY)
-        if exchange is None or not exchange.record_id or exchange.truncated:
-            return
-        headers = {k.lower(): v for k, v in exchange.response_headers}
-        capture = Capture(url=exchange.url, captured=exchange.date,
-                          payload_digest=sha1_digest(exchange.body), record_id=exchange.record_id,
-                          record_date=warc_date(exchange.date), file=file,
-                          lastmod=response.meta.get(LASTMOD_META_KEY),
-                          etag=_text(headers.get(b"etag")),
-                          last_modified=_text(headers.get(b"last-modified")))
-        try:
-            self.state.put(request_urls(response.request), capture)
-        except sqlite3.Error as exc:
-            self._state_failed(exc)
-
-    def _state_failed(self, exc: sqlite3.Error) -> None:
-        """The state is a cache (rebuilt from the WARC files), but a full disk stops the crawl."""
-        from archiver.crawl_stop import is_disk_full, stop_crawl
-        if is_disk_full(exc):
-            stop_crawl(self.crawler, "disk_full", f"disk full: cannot update the crawl state "
-                       f"{self.state.path} ({exc}); stopped (the next crawl catches up from the "
-                       "WARC files)")
-        else:
-            logger.warning("Crawl state not updated (%s); it catches up from the WARC files "
-                           "at the next start", exc)
-
-
 def _confirm(state: ArchiveState, urls: list[str], when: datetime,
              lastmod: datetime | None) -> None:
     try:
         state.confirm(urls, when, lastmod)
     except sqlite3.Error as exc:     # a cache: the WARC files still say it
         logger.warning("Crawl state not updated (%s): %s", exc, urls[-1])
-
-
-def _text(value: bytes | None) -> str | None:
-    return value.decode("latin-1") if value else None

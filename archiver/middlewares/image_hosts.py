@@ -1,8 +1,10 @@
-"""Which hosts besides the site's own a crawl may fetch from: the image hosts its articles name.
+"""``ImageHostsMiddleware``: the image hosts an article names may be asked for their robots.txt.
+
+Which hosts besides the site's own a crawl may fetch from: the image hosts its articles name.
 
 Publishers serve uploads from CDNs on other hosts. An image request may go to any host the
 article itself references for images, and nowhere else: it carries those hosts in its meta
-(``archiver.guards.EXTRA_HOSTS_KEY``), which AllowedHostsMiddleware accepts for that request and
+(``archiver.request_meta.EXTRA_HOSTS_KEY``), which AllowedHostsMiddleware accepts for that request and
 its redirect hops only.
 
 ``ImageHostsMiddleware`` closes the one gap left: before the first image from a new host,
@@ -17,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from archiver.guards import EXTRA_HOSTS_KEY
+from archiver.request_meta import EXTRA_HOSTS_KEY
 
 CRAWLER_ATTR = "_archiver_image_hosts"
 
@@ -32,7 +34,7 @@ def image_hosts(crawler: Any) -> set[str]:
 
 
 class ImageHostsMiddleware:
-    """Runs before the host guards (priority below 50)."""
+    """Runs before AllowedHostsMiddleware (priority below 50)."""
 
     def __init__(self, crawler: Any) -> None:
         self.hosts = image_hosts(crawler)

@@ -1,4 +1,5 @@
-"""`-a limit=N` as a hard stop: once N articles are archived, no further article request is sent.
+"""``ArticleLimit`` (a spider middleware): `-a limit=N` as a hard stop; once N articles are
+archived, no further article request is sent. Off without a limit (NotConfigured).
 
 Why a spider middleware: counting in a downloader middleware is too late. Scrapy hands the
 downloader up to CONCURRENT_REQUESTS requests at once, and a sitemap yields hundreds of article
@@ -29,9 +30,9 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
 from archiver.outcomes import fetch_failed
+from archiver.request_meta import ARTICLE_META_KEY
 
 logger = logging.getLogger(__name__)
-ARTICLE_META_KEY = "archiver_article"
 TOKEN_META_KEY = "archiver_limit_token"
 
 

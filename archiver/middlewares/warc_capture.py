@@ -1,15 +1,15 @@
-"""Downloader middleware that captures every fetch as it came over the network.
+"""``WarcCaptureMiddleware``: every fetch captured as it came over the network.
 
 It sits at 950, above RedirectMiddleware (600) and HttpCompressionMiddleware (590): responses
 pass through it first, so it sees each redirect hop and the body still compressed.
 
 An article page's exchange is not written here but handed to the item pipeline through
-``request.meta["warc_exchange"]`` (the response the spider gets shares the request's meta), so
+``request.meta[EXCHANGE_META_KEY]`` (the response the spider gets shares the request's meta), so
 that the pipeline writes it together with the article's conversion and metadata, in one file.
 If no article comes of it (the item is dropped, the callback fails, or the spider never yields
 one), the exchange is archived as a plain capture at the latest when the spider closes.
 
-An image of an article (``request.meta["archiver_image"]``, see archiver.warc.images) is held
+An image of an article (``request.meta[IMAGE_META_KEY]``, see archiver.warc.images) is held
 the same way, in that ImageCapture, and written right after its article's records.
 
 Content codings: we ask for gzip and deflate only (``Accept-Encoding`` in settings), the codings
@@ -29,12 +29,12 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
 
-from .archive import ArchiveWriteFailed, WarcArchive
-from .exchange import START_META_KEY, Exchange, readable_by_validators
-from .images import IMAGE_META_KEY, ImageCapture
+from archiver.request_meta import (ARTICLE_META_KEY, EXCHANGE_META_KEY, IMAGE_META_KEY,
+                                   START_META_KEY)
+from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
+from archiver.warc.exchange import Exchange, readable_by_validators
+from archiver.warc.images import ImageCapture
 
-EXCHANGE_META_KEY = "warc_exchange"
-ARTICLE_META_KEY = "archiver_article"
 _RECEIVED_META_KEY = "warc_bytes_received"
 
 

@@ -1,10 +1,11 @@
-"""Crawling a mirror of a real site (``-a en_url=http://127.0.0.1:8001``).
+"""``MirrorRedirectMiddleware``: crawling a mirror of a real site
+(``-a en_url=http://127.0.0.1:8001``), its redirects to the real host are followed on the mirror.
 
 A mirror made by saving the real site often still names the real host in its redirects: the
 shortlink ``/?p=ID`` answers ``301 Location: https://the-decoder.com/slug/``. The spider already
 maps real-host URLs it finds in robots.txt, sitemaps and feeds onto the mirror (``spider.rebase``);
 this middleware does the same for redirect targets, so the crawl follows the redirect on the
-mirror instead of leaving it (the guard in archiver.guards would refuse the real host).
+mirror instead of leaving it (archiver.middlewares.allowed_hosts would refuse the real host).
 
 It sits below the WARC capture (950) and above RedirectMiddleware (600): the archive keeps the
 response exactly as served, and only the hop that Scrapy follows is mapped.

@@ -1,4 +1,6 @@
-"""robots.txt fetched once per host: obeyed by the middleware, read for sitemaps by the spider.
+"""``SharedRobotsTxtMiddleware``: robots.txt fetched once per host, obeyed here, read for
+sitemaps by the spider. Off with ROBOTSTXT_OBEY (Scrapy's RobotsTxtMiddleware raises
+NotConfigured).
 
 Scrapy's RobotsTxtMiddleware fetches ``/robots.txt`` before the first request to a host, and
 our spiders fetch it again to read its ``Sitemap:`` lines: two fetches of the same file per host
