@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from archiver.extract_pool import WORKERS_SETTING, worker_count
+from archiver import settings as defaults
+from archiver.extract_pool import worker_count
 from archiver.spiders.profile import BadArgument
 
 
@@ -52,10 +53,10 @@ def check_settings(settings: Any) -> None:
                              f"{settings.get(name)!r}") from None
     check_images(settings)
     try:
-        worker_count(settings.get(WORKERS_SETTING))
+        worker_count(settings.get("ARCHIVER_EXTRACT_WORKERS"))
     except (TypeError, ValueError):
-        raise BadSetting(f"{WORKERS_SETTING} must be a whole number (0 or more), not "
-                         f"{settings.get(WORKERS_SETTING)!r}") from None
+        raise BadSetting("ARCHIVER_EXTRACT_WORKERS must be a whole number (0 or more), not "
+                         f"{settings.get('ARCHIVER_EXTRACT_WORKERS')!r}") from None
     check_archive_settings(settings)
 
 
@@ -66,9 +67,9 @@ def check_archive_settings(settings: Any) -> None:
     from archiver.warc.archive import prefix_problem
     from archiver.warc.files import archive_dir_problem
 
-    problem = prefix_problem(settings.get("WARC_PREFIX") or "ARCHIVER")
-    if problem is None and settings.getbool("WARC_ENABLED", True):
-        problem = archive_dir_problem(settings.get("ARCHIVE_DIR") or "archives")
+    problem = prefix_problem(settings.get("WARC_PREFIX") or defaults.WARC_PREFIX)
+    if problem is None and settings.getbool("WARC_ENABLED", defaults.WARC_ENABLED):
+        problem = archive_dir_problem(settings.get("ARCHIVE_DIR") or defaults.ARCHIVE_DIR)
     if problem:
         raise BadSetting(problem)
 

@@ -27,13 +27,13 @@ from collections import Counter, defaultdict
 from scrapy import signals
 from twisted.internet import task
 
+from archiver import settings as defaults
 from archiver.crawl_stop import stop_message
 from archiver.crawl_summary import Written, progress_line, summary
 from archiver.outcomes import fetch_failed
 from archiver.warc.archive import WarcArchive
 
 logger = logging.getLogger("archiver.crawl")
-DEFAULT_INTERVAL = 30.0
 
 
 class CrawlReport:
@@ -49,7 +49,7 @@ class CrawlReport:
     @classmethod
     def from_crawler(cls, crawler: Any) -> CrawlReport:
         report = cls(crawler, crawler.settings.getfloat("ARCHIVER_PROGRESS_INTERVAL",
-                                                        DEFAULT_INTERVAL))
+                                                        defaults.ARCHIVER_PROGRESS_INTERVAL))
         crawler.signals.connect(report.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(report.headers_received, signal=signals.headers_received)
         crawler.signals.connect(report.fetch_failed, signal=fetch_failed)
@@ -62,7 +62,7 @@ class CrawlReport:
         spider = self.crawler.spider
         what = getattr(spider, "description", None) or spider.name
         logger.info("Crawling %s into %s/", what,
-                    str(self.crawler.settings.get("ARCHIVE_DIR", "archives")).rstrip("/"))
+                    str(self.crawler.settings.get("ARCHIVE_DIR", defaults.ARCHIVE_DIR)).rstrip("/"))
         if self.interval > 0:
             self._loop = task.LoopingCall(self.progress)
             self._loop.start(self.interval, now=False)

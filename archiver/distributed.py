@@ -31,8 +31,9 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
+from archiver import settings as defaults
+
 logger = logging.getLogger(__name__)
-DEFAULT_CRAWL_ID = "crawl"
 WAKE_SECONDS = 0.5        # how often an idle worker looks at the shared queue again
 SCHEDULER = "archiver.distributed_queue.SharedScheduler"
 
@@ -42,7 +43,7 @@ class DistributedExtraMissing(RuntimeError):
 
 
 def key_prefix(settings: Any, spider_name: str = "%(spider)s") -> str:
-    crawl = settings.get("ARCHIVER_CRAWL_ID") or DEFAULT_CRAWL_ID
+    crawl = settings.get("ARCHIVER_CRAWL_ID") or defaults.ARCHIVER_CRAWL_ID
     return f"archiver:{crawl}:{spider_name}"
 
 
@@ -121,7 +122,7 @@ class SharedFrontier:
         self.crawler, self.server = crawler, server
         self.prefix = key_prefix(settings, crawler.spidercls.name)
         self.me = f"{self.prefix}:worker:{host_token()}"
-        self.ttl = max(120, 2 * settings.getint("DOWNLOAD_TIMEOUT", 180))
+        self.ttl = max(120, 2 * settings.getint("DOWNLOAD_TIMEOUT"))
         self.persist = settings.getbool("ARCHIVER_REDIS_PERSIST")
         self.busy = False
         self._refresh: Any = None

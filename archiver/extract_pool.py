@@ -35,13 +35,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from archiver import settings as defaults
 from archiver.extract import NotAnArticle
 from archiver.extract.article import Article
 
 logger = logging.getLogger(__name__)
-WORKERS_SETTING = "ARCHIVER_EXTRACT_WORKERS"
-TIMEOUT_SETTING = "ARCHIVER_EXTRACT_TIMEOUT"
-DEFAULT_TIMEOUT = 30.0
 
 
 class ExtractionFailed(Exception):
@@ -96,14 +94,14 @@ def worker_count(value: Any) -> int:
         return os.cpu_count() or 1
     count = int(value)
     if count < 0:
-        raise ValueError(f"{WORKERS_SETTING} must be 0 or more, not {count}")
+        raise ValueError(f"ARCHIVER_EXTRACT_WORKERS must be 0 or more, not {count}")
     return count
 
 
 class ExtractorPool:
     """``await pool.extract(job)`` -> Article (or NotAnArticle / ExtractionFailed)."""
 
-    def __init__(self, workers: int, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, workers: int, timeout: float = defaults.ARCHIVER_EXTRACT_TIMEOUT) -> None:
         self.workers = workers
         self.timeout = timeout
         self._executor: ProcessPoolExecutor | None = None
@@ -114,9 +112,9 @@ class ExtractorPool:
 
     @classmethod
     def from_settings(cls, settings: Any) -> ExtractorPool:
-        timeout = settings.get(TIMEOUT_SETTING)
-        return cls(worker_count(settings.get(WORKERS_SETTING)),
-                   DEFAULT_TIMEOUT if timeout in (None, "") else float(timeout))
+        timeout = settings.get("ARCHIVER_EXTRACT_TIMEOUT")
+        return cls(worker_count(settings.get("ARCHIVER_EXTRACT_WORKERS")),
+                   defaults.ARCHIVER_EXTRACT_TIMEOUT if timeout in (None, "") else float(timeout))
 
     async def extract(self, job: ExtractJob) -> Article:
         if self.workers == 0:

@@ -30,6 +30,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from archiver import settings as defaults
 from archiver.request_meta import ARTICLE_META_KEY, LASTMOD_META_KEY
 
 logger = logging.getLogger(__name__)
@@ -123,7 +124,7 @@ class ResumeJournal:
     def from_crawler(cls, crawler: Any) -> ResumeJournal:
         if not crawler.settings.get("JOBDIR"):
             raise NotConfigured
-        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", defaults.ARCHIVER_INCREMENTAL):
             raise NotConfigured("the journal needs the archive's state (ARCHIVER_INCREMENTAL)")
         return cls(crawler)
 

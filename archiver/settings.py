@@ -1,5 +1,10 @@
 """Scrapy settings for the archiver. Our own settings carry an ARCHIVER_ or WARC_ prefix.
 
+Every setting of ours is here once, under its literal name, with its default, as Scrapy's
+``default_settings`` does for Scrapy's: components read them by name and take the default from
+this module (``from archiver import settings as defaults``) when a crawler's settings do not
+hold one (a crawler built without the project settings, a spider made without a crawler).
+
 Polite by default: robots.txt obeyed, AutoThrottle on, two requests at a time per domain, an
 honest User-Agent that names the project. Override any of these with ``-s NAME=VALUE``.
 """
@@ -12,6 +17,13 @@ NEWSPIDER_MODULE = "archiver.spiders"
 
 # --- where the archive goes ---------------------------------------------------------------
 ARCHIVE_DIR = "archives"
+WARC_ENABLED = True                    # capture every fetch into WARC files (off: nothing is)
+WARC_PREFIX = "ARCHIVER"               # file name prefix: letters, digits, '.', '_', '-'
+WARC_MAX_SIZE = 1_000_000_000          # rotate between articles past this many bytes
+WARC_OPERATOR = ""                     # who runs the crawl (warcinfo `operator`)
+WARC_IS_PART_OF = "archiver"           # warcinfo `isPartOf`
+WARC_DESCRIPTION = ("News articles: raw HTTP captures, clean conversions and extracted "
+                    "metadata")        # warcinfo `description` (empty: this text)
 
 # --- politeness -----------------------------------------------------------------------------
 ARCHIVER_USER_AGENT = (
@@ -96,14 +108,19 @@ ADDONS = {
     "archiver.crawl_log.QuietFramework": 10,    # our summary instead of Scrapy's stats dump
 }
 
+# Bounds on discovery: a hostile or broken site can chain sitemap indexes without end, list
+# 100,000 sitemaps or advertise thousands of feeds.
+ARCHIVER_DISCOVERY_MAX_DOCUMENTS = 2000   # sitemaps and feeds fetched per edition
+ARCHIVER_SITEMAP_MAX_DEPTH = 3            # sitemap indexes nested below the first one
+ARCHIVER_FEEDS_PER_PAGE = 10              # feeds read of those one page advertises
 # The generic `news` spider's bounded crawl of home and listing pages.
-ARCHIVER_NEWS_MAX_DEPTH = 3
-ARCHIVER_NEWS_MAX_PAGES = 50
+ARCHIVER_NEWS_MAX_DEPTH = 3               # home page = 0; a section = 1; its page 2 = 2; ...
+ARCHIVER_NEWS_MAX_PAGES = 50              # listing pages fetched per crawl
 
-WARC_PREFIX = "ARCHIVER"
-WARC_MAX_SIZE = 1_000_000_000          # rotate between articles past this many bytes
-WARC_OPERATOR = ""                     # who runs the crawl (warcinfo `operator`)
-WARC_IS_PART_OF = "archiver"           # warcinfo `isPartOf`
+# Many crawlers, one frontier (archiver/distributed.py): with REDIS_URL set, the crawls that
+# share ARCHIVER_CRAWL_ID share their queue. ARCHIVER_REDIS_PERSIST is set by the add-on from
+# SCHEDULER_PERSIST (never by hand, so it has no value here).
+ARCHIVER_CRAWL_ID = "crawl"
 
 # --- Scrapy housekeeping --------------------------------------------------------------------
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -24,6 +24,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredList
 
+from archiver import settings as defaults
 from archiver.extract.article import Article
 from archiver.middlewares.allowed_hosts import OffsiteRefused
 from archiver.middlewares.image_hosts import image_hosts
@@ -88,9 +89,9 @@ class ImageFetcher:
         from archiver.crawl_checks import check_images
         settings = crawler.settings
         check_images(settings)              # `scrapy crawl` checked it already; CrawlerProcess not
-        self.mode = str(settings.get("ARCHIVER_IMAGES")).strip().lower()   # unset: "none"
-        self.maximum = settings.getint("ARCHIVER_IMAGES_MAX")
-        self.maxsize = settings.getint("ARCHIVER_IMAGE_MAXSIZE")
+        self.mode = str(settings.get("ARCHIVER_IMAGES", defaults.ARCHIVER_IMAGES)).strip().lower()
+        self.maximum = settings.getint("ARCHIVER_IMAGES_MAX", defaults.ARCHIVER_IMAGES_MAX)
+        self.maxsize = settings.getint("ARCHIVER_IMAGE_MAXSIZE", defaults.ARCHIVER_IMAGE_MAXSIZE)
         self.crawler, self.stats, self.ledger = crawler, crawler.stats, ledger
         self.hosts = image_hosts(crawler)
         self._failed: dict[str, str] = {}                   # url -> reason, this crawl
@@ -99,7 +100,7 @@ class ImageFetcher:
     @classmethod
     def from_crawler(cls, crawler: Any) -> ImageFetcher:
         state = None
-        if crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+        if crawler.settings.getbool("ARCHIVER_INCREMENTAL", defaults.ARCHIVER_INCREMENTAL):
             from archiver.state import ArchiveState
             state = ArchiveState.for_crawler(crawler)
         return cls(crawler, ImageLedger(state))

@@ -20,6 +20,7 @@ from typing import Any
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from archiver import settings as defaults
 from archiver.request_meta import (ARTICLE_META_KEY, EXCHANGE_META_KEY, LASTMOD_META_KEY,
                                    request_urls)
 from archiver.state import ArchiveState
@@ -60,7 +61,7 @@ class IncrementalMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> IncrementalMiddleware:
-        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", defaults.ARCHIVER_INCREMENTAL):
             raise NotConfigured("ARCHIVER_INCREMENTAL is off")
         return cls(crawler)
 

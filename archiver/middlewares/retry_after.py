@@ -17,6 +17,8 @@ from typing import Any
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.defer import maybe_deferred_to_future
 
+from archiver import settings as defaults
+
 logger = logging.getLogger(__name__)
 
 
@@ -39,7 +41,8 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
 class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
-        self.max_wait = settings.getfloat("ARCHIVER_RETRY_AFTER_MAX", 60.0)
+        self.max_wait = settings.getfloat("ARCHIVER_RETRY_AFTER_MAX",
+                                          defaults.ARCHIVER_RETRY_AFTER_MAX)
 
     async def process_response(self, request: Any, response: Any, spider: Any = None) -> Any:
         if self._will_retry(request, response):

@@ -29,6 +29,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
 
+from archiver import settings as defaults
 from archiver.request_meta import (ARTICLE_META_KEY, EXCHANGE_META_KEY, IMAGE_META_KEY,
                                    START_META_KEY)
 from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
@@ -52,7 +53,7 @@ class WarcCaptureMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> WarcCaptureMiddleware:
-        if not crawler.settings.getbool("WARC_ENABLED", True):
+        if not crawler.settings.getbool("WARC_ENABLED", defaults.WARC_ENABLED):
             raise NotConfigured("WARC_ENABLED is off")
         mw = cls(WarcArchive.for_crawler(crawler), crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         for handler, signal in ((mw.headers_received, signals.headers_received),

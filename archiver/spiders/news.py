@@ -39,8 +39,6 @@ from .profile import BadArgument, ProfileSpider
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_DEPTH = 3     # home page = 0; a section = 1; its page 2 = 2; …
-DEFAULT_MAX_PAGES = 50    # listing pages fetched per crawl (articles are bounded by `limit`)
 DEPTH_KEY = "archiver_crawl_depth"
 GENERIC_SITEMAP_PATHS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml")
 # robots.txt answers that mean "no robots.txt": go on with the fallback sitemap paths.
@@ -127,9 +125,10 @@ class NewsSpider(ProfileSpider):
         """The feeds a page advertises, at most ARCHIVER_FEEDS_PER_PAGE of them (a page listing
         3,000 feeds is not a news site's home page), each once per run."""
         found = [u for u in (self.rebase(u) for u in urls) if self._on_site(u)]
-        if len(found) > self._bound("FEEDS_PER_PAGE"):
-            self._bound_hit("FEEDS_PER_PAGE", edition, f"{len(found)} feeds on one page, the rest")
-            found = found[:self._bound("FEEDS_PER_PAGE")]
+        if len(found) > self._setting("ARCHIVER_FEEDS_PER_PAGE"):
+            self._bound_hit("ARCHIVER_FEEDS_PER_PAGE", edition,
+                            f"{len(found)} feeds on one page, the rest")
+            found = found[:self._setting("ARCHIVER_FEEDS_PER_PAGE")]
         for url in found:
             if url not in self._feeds:
                 self._feeds.add(url)
@@ -148,9 +147,9 @@ class NewsSpider(ProfileSpider):
 
     def _listing(self, url: str, edition: str, depth: int) -> Iterator[Request]:
         key = canonical_key(url)
-        if key in self._listed or key in self._seen or depth > self._setting("MAX_DEPTH"):
+        if key in self._listed or key in self._seen or depth > self._setting("ARCHIVER_NEWS_MAX_DEPTH"):
             return
-        if len(self._listed) >= self._setting("MAX_PAGES"):
+        if len(self._listed) >= self._setting("ARCHIVER_NEWS_MAX_PAGES"):
             self._count("listing_page_cap")
             return
         self._listed.add(key)
@@ -219,11 +218,6 @@ class NewsSpider(ProfileSpider):
 
     def _is_article_url(self, url: str) -> bool:
         return self._on_site(self.rebase(url)) and self._classify(url) is UrlKind.ARTICLE
-
-    def _setting(self, name: str) -> int:
-        default = {"MAX_DEPTH": DEFAULT_MAX_DEPTH, "MAX_PAGES": DEFAULT_MAX_PAGES}[name]
-        settings = getattr(self, "settings", None)
-        return settings.getint(f"ARCHIVER_NEWS_{name}", default) if settings else default
 
 
 def _choose_profile(url: str | None, site: str | None) -> tuple[SiteProfile, str | None]:

@@ -18,6 +18,7 @@ from scrapy.http import Request, Response
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from w3lib.encoding import http_content_type_encoding
 
+from archiver import settings as defaults
 from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
 from archiver.discovery.feeds import NotAFeed
 from archiver.discovery.sitemaps import NotASitemap
@@ -41,10 +42,6 @@ logger = logging.getLogger(__name__)
 NO_ROBOTS_STATUSES = [401, 403, 404, 410]
 # robots.txt failures after which an edition's discovery stops: nothing else would be answered.
 UNREACHABLE = ("connection refused", "host not found")
-# Bounds on discovery (settings ARCHIVER_DISCOVERY_MAX_DOCUMENTS, ARCHIVER_SITEMAP_MAX_DEPTH,
-# ARCHIVER_FEEDS_PER_PAGE): a hostile or broken site can chain sitemap indexes without end,
-# list 100,000 sitemaps or advertise thousands of feeds.
-DISCOVERY_BOUNDS = {"DISCOVERY_MAX_DOCUMENTS": 2000, "SITEMAP_MAX_DEPTH": 3, "FEEDS_PER_PAGE": 10}
 DEPTH_META = "archiver_sitemap_depth"
 
 
@@ -179,8 +176,8 @@ class ProfileSpider(scrapy.Spider):
 
     def _follow_index(self, entries: Iterable[Entry], edition: str,
                       depth: int) -> Iterator[Request]:
-        if depth > self._bound("SITEMAP_MAX_DEPTH"):
-            self._bound_hit("SITEMAP_MAX_DEPTH", edition, "sitemap indexes nested deeper")
+        if depth > self._setting("ARCHIVER_SITEMAP_MAX_DEPTH"):
+            self._bound_hit("ARCHIVER_SITEMAP_MAX_DEPTH", edition, "sitemap indexes nested deeper")
             return
         for entry in entries:
             url = self.rebase(entry.url)
@@ -209,24 +206,26 @@ class ProfileSpider(scrapy.Spider):
                       errback=self.discovery_failed, meta={DEPTH_META: depth})
 
     def _documents_left(self, edition: str) -> int:
-        left = self._bound("DISCOVERY_MAX_DOCUMENTS") - self._documents.get(edition, 0)
+        left = self._setting("ARCHIVER_DISCOVERY_MAX_DOCUMENTS") - self._documents.get(edition, 0)
         if left <= 0:
-            self._bound_hit("DISCOVERY_MAX_DOCUMENTS", edition, "more discovery documents")
+            self._bound_hit("ARCHIVER_DISCOVERY_MAX_DOCUMENTS", edition, "more discovery documents")
         return left
 
-    def _bound(self, name: str) -> int:
+    def _setting(self, name: str) -> int:
+        """A bound from the crawl's settings; its default (archiver/settings.py) for a spider
+        made without a crawler."""
         settings = getattr(self, "settings", None)
-        default = DISCOVERY_BOUNDS[name]
-        return settings.getint(f"ARCHIVER_{name}", default) if settings else default
+        default = getattr(defaults, name)
+        return settings.getint(name, default) if settings else default
 
     def _bound_hit(self, name: str, edition: str, what: str) -> None:
         """Counted every time, logged once per bound and edition."""
-        self._count(f"bound/{name.lower()}")
+        self._count(f"bound/{name.removeprefix('ARCHIVER_').lower()}")
         if (name, edition) not in self._bound_hits:
             self._bound_hits.add((name, edition))
             logger.warning("Discovery bound reached for %s: %s not fetched "
-                           "(ARCHIVER_%s = %d)", self.editions.get(edition, edition), what,
-                           name, self._bound(name))
+                           "(%s = %d)", self.editions.get(edition, edition), what,
+                           name, self._setting(name))
 
     def parse_feed(self, response: Response, edition: str) -> Iterator[Request]:
         try:
@@ -316,7 +315,7 @@ class ProfileSpider(scrapy.Spider):
     def _state(self):
         """The archive's crawl state (None without a crawler or with ARCHIVER_INCREMENTAL off)."""
         crawler = self.crawler if hasattr(self, "crawler") else None
-        if crawler is None or not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+        if crawler is None or not crawler.settings.getbool("ARCHIVER_INCREMENTAL", defaults.ARCHIVER_INCREMENTAL):
             return None
         from archiver.state import ArchiveState
         return ArchiveState.for_crawler(crawler)

@@ -14,6 +14,7 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from archiver import settings as defaults
 from archiver.request_meta import EXCHANGE_META_KEY, LASTMOD_META_KEY, request_urls
 from archiver.state.capture import Capture
 from archiver.state.store import ArchiveState
@@ -33,7 +34,7 @@ class StateRecorder:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StateRecorder:
-        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", True):
+        if not crawler.settings.getbool("ARCHIVER_INCREMENTAL", defaults.ARCHIVER_INCREMENTAL):
             raise NotConfigured("ARCHIVER_INCREMENTAL is off")
         recorder = cls(crawler)
         crawler.signals.connect(recorder.item_scraped, signal=signals.item_scraped)

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from archiver import settings as defaults
 from archiver.discovery.urls import canonical_key
 from archiver.state.capture import Capture
 from archiver.state.from_warcs import captures_in
@@ -95,7 +96,7 @@ class ArchiveState:
         if state is None:
             from archiver.warc.archive import WarcArchive
             archive = WarcArchive.for_crawler(crawler)
-            state = cls(crawler.settings.get("ARCHIVE_DIR", "archives"))
+            state = cls(crawler.settings.get("ARCHIVE_DIR", defaults.ARCHIVE_DIR))
             state.forget_records([rid for result in archive.repaired for rid in result.dropped])
             setattr(crawler, CRAWLER_ATTR, state)
         return state

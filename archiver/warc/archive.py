@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from archiver import settings as defaults
+
 from .compose import (article_records, request_record, response_record, revisit_record,
                       warcinfo_record)
 from .exchange import Exchange
@@ -63,8 +65,9 @@ def prefix_problem(prefix: str) -> str | None:
 class WarcArchive:
     """One per crawler process. Files are opened lazily: a crawl that fetches nothing writes none."""
 
-    def __init__(self, directory: str | Path, *, prefix: str = "ARCHIVER",
-                 max_size: int = 1_000_000_000, info: list[tuple[str, str]] | None = None,
+    def __init__(self, directory: str | Path, *, prefix: str = defaults.WARC_PREFIX,
+                 max_size: int = defaults.WARC_MAX_SIZE,
+                 info: list[tuple[str, str]] | None = None,
                  host: str | None = None, repair: bool = True,
                  on_failure: Callable[[ArchiveWriteFailed], None] | None = None) -> None:
         problem = prefix_problem(prefix)
@@ -97,9 +100,9 @@ class WarcArchive:
         if archive is None:
             from scrapy import signals
             settings = crawler.settings
-            archive = cls(settings.get("ARCHIVE_DIR", "archives"),
-                          prefix=settings.get("WARC_PREFIX", "ARCHIVER"),
-                          max_size=settings.getint("WARC_MAX_SIZE", 1_000_000_000),
+            archive = cls(settings.get("ARCHIVE_DIR", defaults.ARCHIVE_DIR),
+                          prefix=settings.get("WARC_PREFIX", defaults.WARC_PREFIX),
+                          max_size=settings.getint("WARC_MAX_SIZE", defaults.WARC_MAX_SIZE),
                           info=warcinfo_fields(settings),
                           on_failure=lambda exc: _stop_crawl(crawler, exc))
             crawler.signals.connect(archive._spider_closed, signal=signals.spider_closed)

@@ -6,7 +6,7 @@ import socket
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from archiver import __version__
+from archiver import __version__, settings as defaults
 
 
 def _version(package: str) -> str:
@@ -22,16 +22,20 @@ def software() -> str:
 
 
 def warcinfo_fields(settings: Any = None) -> list[tuple[str, str]]:
-    """Fields after format/conformsTo (compose adds those). ``settings``: Scrapy settings or None."""
-    get = settings.get if settings is not None else (lambda name, default=None: default)
-    obey = settings.getbool("ROBOTSTXT_OBEY", True) if settings is not None else True
+    """Fields after format/conformsTo (compose adds those). ``settings``: the crawl's Scrapy
+    settings, or None outside a crawl (``archive reprocess``: no user agent, robots obeyed)."""
+    def get(name: str) -> Any:
+        return settings.get(name, getattr(defaults, name)) if settings is not None \
+            else getattr(defaults, name)
+
+    obey = settings.getbool("ROBOTSTXT_OBEY") if settings is not None else True
+    agent = settings.get("USER_AGENT") if settings is not None else ""
     fields = [("software", software()),
-              ("isPartOf", get("WARC_IS_PART_OF", "archiver") or "archiver")]
-    if get("WARC_OPERATOR", ""):
+              ("isPartOf", get("WARC_IS_PART_OF") or defaults.WARC_IS_PART_OF)]
+    if get("WARC_OPERATOR"):
         fields.append(("operator", get("WARC_OPERATOR")))
     fields += [("robots", "classic" if obey else "ignore"),
                ("hostname", socket.gethostname()),
-               ("http-header-user-agent", get("USER_AGENT", "") or ""),
-               ("description", get("WARC_DESCRIPTION", "")
-                or "News articles: raw HTTP captures, clean conversions and extracted metadata")]
+               ("http-header-user-agent", agent or ""),
+               ("description", get("WARC_DESCRIPTION") or defaults.WARC_DESCRIPTION)]
     return fields
