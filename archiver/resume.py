@@ -167,7 +167,7 @@ class ResumeJournal:
         article_request = getattr(spider, "article_request", None)
         if article_request is None:
             return
-        from archiver.discovery import Entry
+        from archiver.discovery import DiscoveredUrl
         from archiver.state import ArchiveState
         state = ArchiveState.for_crawler(self.crawler)
         pending = 0
@@ -175,7 +175,7 @@ class ResumeJournal:
             capture = state.get(url)
             if capture is not None and self.journal.done_in_job(capture.captured):
                 continue
-            request = article_request(url, edition, Entry(url, lastmod))
+            request = article_request(url, edition, DiscoveredUrl(url, lastmod))
             if depth is not None:
                 request.meta["archiver_crawl_depth"] = depth
             self.crawler.engine.crawl(request)

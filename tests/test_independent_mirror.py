@@ -10,7 +10,7 @@ import re
 import pytest
 from scrapy.utils.test import get_crawler
 
-from archiver.discovery import Entry
+from archiver.discovery import DiscoveredUrl
 from archiver.discovery.urls import canonical_key
 from archiver.sites import get_site
 from archiver.spiders.decoder import DecoderSpider
@@ -49,7 +49,7 @@ def spider_for(tmp_path, **kwargs) -> DecoderSpider:
 
 
 def scheduled(spider: DecoderSpider, urls: list[str], edition: str = "en") -> list[str]:
-    return [r.url for r in spider._schedule([Entry(u) for u in urls], edition, source="sitemap")]
+    return [r.url for r in spider._schedule([DiscoveredUrl(u) for u in urls], edition, source="sitemap")]
 
 
 def test_an_edition_served_below_a_folder(tmp_path):

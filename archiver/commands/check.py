@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from archiver.errors import NotAWarc
 from archiver.warc.check import check_paths
-from archiver.warc.reader import NotAWarc
 
 
 class InputError(click.ClickException):
@@ -22,7 +22,7 @@ class InputError(click.ClickException):
 def check(paths: tuple[str, ...], repair: bool, quiet: bool) -> None:
     """Check WARC files (and directories of them, recursively).
 
-    Walks every gzip member and record: digests, the archive profile's headers, links between
+    Walks every gzip member and record: digests, the WARC layout's headers, links between
     records, and the JSON Lines' links into the WARC files. Each problem names file and offset.
     Exit status: 0 clean, 1 problems found, 2 a path that is missing or not a WARC file.
 

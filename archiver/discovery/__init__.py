@@ -4,8 +4,8 @@ Pure functions over bytes, no Scrapy requests: the spiders schedule, these parse
 spider (the per-site `decoder` one and the generic `news` one).
 """
 
-from .entries import Entry
+from .discovered import DiscoveredUrl
 from .feeds import parse_feed
 from .sitemaps import SitemapKind, parse_sitemap, sitemap_body
 
-__all__ = ["Entry", "SitemapKind", "parse_feed", "parse_sitemap", "sitemap_body"]
+__all__ = ["DiscoveredUrl", "SitemapKind", "parse_feed", "parse_sitemap", "sitemap_body"]

@@ -10,7 +10,9 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .entries import Entry, parse_date
+from archiver.extract.dates import parse_date
+
+from .discovered import DiscoveredUrl
 
 _PARSER_KW = dict(recover=True, resolve_entities=False, no_network=True, huge_tree=False,
                   remove_comments=True, remove_pis=True)
@@ -39,7 +41,7 @@ def _atom_link(entry: etree._Element) -> str | None:
     return links[0].get("href") if links else None
 
 
-def parse_feed(body: bytes, base_url: str = "") -> list[Entry]:
+def parse_feed(body: bytes, base_url: str = "") -> list[DiscoveredUrl]:
     """The items of an RSS or Atom feed as entries (link, date, title), in document order."""
     if not body.strip():
         raise NotAFeed("empty feed")
@@ -58,7 +60,7 @@ def parse_feed(body: bytes, base_url: str = "") -> list[Entry]:
         found = [(_atom_link(i), i) for i in items]
     else:
         raise NotAFeed(f"root element is <{kind}>")
-    return [Entry(urljoin(base_url, link),
+    return [DiscoveredUrl(urljoin(base_url, link),
                   parse_date(_child_text(i, "pubdate", "date", "published", "updated")),
                   _child_text(i, "title"))
             for link, i in found if link]

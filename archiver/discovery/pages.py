@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree, html
 
-from .entries import parse_date
+from archiver.extract.dates import parse_date
+
 
 FEED_TYPES = frozenset(("application/rss+xml", "application/atom+xml", "application/feed+xml",
                         "application/rdf+xml"))

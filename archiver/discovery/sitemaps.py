@@ -15,7 +15,9 @@ from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
-from .entries import Entry, parse_date
+from archiver.extract.dates import parse_date
+
+from .discovered import DiscoveredUrl
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -42,7 +44,7 @@ def sitemap_body(body: bytes, max_size: int = 64 * 1024 * 1024) -> bytes:
     return body
 
 
-def parse_sitemap(body: bytes) -> tuple[SitemapKind, Iterator[Entry]]:
+def parse_sitemap(body: bytes) -> tuple[SitemapKind, Iterator[DiscoveredUrl]]:
     """The kind of sitemap and a lazy iterator over its entries (loc + lastmod)."""
     xml = sitemap_body(body)
     if not xml.strip():
@@ -58,12 +60,12 @@ def parse_sitemap(body: bytes) -> tuple[SitemapKind, Iterator[Entry]]:
     return kind, _entries(sitemap)
 
 
-def _entries(sitemap: Sitemap) -> Iterator[Entry]:
+def _entries(sitemap: Sitemap) -> Iterator[DiscoveredUrl]:
     try:
         for item in sitemap:
             loc = (item.get("loc") or "").strip()
             if loc:
-                yield Entry(loc, parse_date(item.get("lastmod") or item.get("publication_date")),
+                yield DiscoveredUrl(loc, parse_date(item.get("lastmod") or item.get("publication_date")),
                             item.get("title") or None)
     except Exception:  # a document that breaks off halfway: keep what was read
         return

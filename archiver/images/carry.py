@@ -18,11 +18,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
 
+from archiver.errors import ProblemHandler
 from archiver.extract.article import Article
 from archiver.library.image_rows import image_row, short
 from archiver.library.payload import decode_body
 from archiver.library.reprocess import exchange_of, target_uri
-from archiver.library.scan import ProblemHandler, iter_records, record_at
+from archiver.library.scan import readable_records, record_at
 from archiver.warc.digests import parse_date
 from archiver.warc.exchange import Exchange
 from archiver.warc.images import ImageCapture
@@ -48,7 +49,7 @@ class ImageCarrier:
             self._scan(path, on_problem)
 
     def _scan(self, path: Path, on_problem: ProblemHandler) -> None:
-        for record in iter_records(path, on_problem):
+        for record in readable_records(path, on_problem):
             if record.type == "request" and record.get("WARC-Concurrent-To"):
                 self.requests[short(record.get("WARC-Concurrent-To"))] = Place(path, record.offset)
             row = image_row(record)

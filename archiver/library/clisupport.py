@@ -14,8 +14,9 @@ from pathlib import Path
 
 import click
 
+from archiver.errors import ArchiveError, Problem
+
 from .library import Library
-from .scan import ArchiveError, Problem
 
 
 def warn(problem: Problem | str) -> None:

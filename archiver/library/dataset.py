@@ -21,10 +21,10 @@ from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
 
+from archiver.errors import ArchiveError, Problem
 from archiver.identity import capture_time, parse_time
 
 from .library import Entry, Filters, Library
-from .scan import ArchiveError, Problem
 from .textdiff import ArticleDiff, diff_records
 
 logger = logging.getLogger("archiver")

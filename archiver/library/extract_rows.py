@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from archiver.discovery.urls import canonical_key
+from archiver.errors import Problem, ProblemHandler
 from archiver.identity import capture_time, record_keys
 from archiver.warc.reader import Record
 
 from .image_rows import ImageRow, image_row
 from .payload import parse_response
-from .scan import ProblemHandler, iter_records
+from .scan import readable_records
 
 _SHORTLINK = re.compile(rb"""<link[^>]+rel=["']?shortlink["']?[^>]*>""", re.I)
 _HREF = re.compile(rb"""href=["']([^"']+)["']""", re.I)
@@ -94,7 +95,7 @@ def article_rows(path: Path, on_problem: ProblemHandler,
     """Each article's (and revisit's) row; each stored image goes to ``on_image`` on the way."""
     responses: OrderedDict[str, SeenResponse] = OrderedDict()
     conversions: dict[str, int] = {}
-    for record in iter_records(path, on_problem):
+    for record in readable_records(path, on_problem):
         if on_image is not None and (image := image_row(record)) is not None:
             on_image(image)
         if record.type == "response":
@@ -117,8 +118,7 @@ def article_rows(path: Path, on_problem: ProblemHandler,
 
 
 def on_problem_json(path: Path, record: Record, on_problem: ProblemHandler) -> None:
-    from .scan import Problem
-    on_problem(Problem(str(path), record.offset, "JSON metadata record is not valid JSON"))
+    on_problem(Problem(str(path), "JSON metadata record is not valid JSON", offset=record.offset))
 
 
 def short_id(record_id: str) -> str:

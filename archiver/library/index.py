@@ -18,8 +18,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from archiver.errors import Problem, ProblemHandler
+
 from .extract_rows import ArticleRow, RevisitRow, article_rows
-from .scan import ProblemHandler
 
 INDEX_NAME = ".archive-index.sqlite"
 VERSION = 4     # 2: article_id, version_id, text_sha1; revisits; the captures view. 3: publisher
@@ -159,10 +160,9 @@ class DirectoryIndex:
                     self._forget(name)
 
     def _report_problems(self, path: Path, fid: int, on_problem: ProblemHandler) -> None:
-        from .scan import Problem
         for offset, message in self.db.execute(
                 "SELECT offset, message FROM problems WHERE file_id = ?", (fid,)):
-            on_problem(Problem(str(path), offset, message))
+            on_problem(Problem(str(path), message, offset=offset))
 
     def _add_garbage(self, count: int) -> None:
         self.db.execute("INSERT INTO meta VALUES ('garbage', ?) ON CONFLICT(key) DO UPDATE "

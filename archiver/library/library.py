@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archiver.errors import ProblemHandler, RecordUnreadable
+
 from .index import DirectoryIndex, Progress
 from .payload import HttpResponse, parse_response
-from .scan import ProblemHandler, RecordUnreadable, find_warcs, record_at
+from .scan import find_warcs, record_at
 
 COLUMNS = ("rid", "url", "title", "site", "publisher", "language", "date", "fetched_at",
            "paywalled", "word_count", "removed", "raw_bytes", "resp_off", "conv_off", "json_off",

@@ -80,7 +80,7 @@ def decode_body_bounded(payload: bytes, headers: list[tuple[str, str]],
 
 
 def dechunk(payload: bytes) -> bytes:
-    """The body without chunked framing (still Content-Encoded), as our profile stores bodies."""
+    """The body without chunked framing (still Content-Encoded), as our WARC layout stores bodies."""
     try:
         return ChunkedDataReader(io.BytesIO(payload)).read()
     except Exception:  # noqa: BLE001 — not validly chunked: keep what was stored

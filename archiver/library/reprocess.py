@@ -23,12 +23,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from archiver.errors import ProblemHandler
 from archiver.extract.candidate import skip_reason
 from archiver.warc.exchange import Exchange, request_target
 from archiver.warc.reader import Record
 
 from .payload import dechunk, parse_response
-from .scan import ProblemHandler, iter_records
+from .scan import readable_records
 
 SKIP_LABELS = {"not_html": "not HTML", "binary": "binary body", "truncated": "truncated body"}
 
@@ -62,7 +63,7 @@ def extract_job(job: Job) -> tuple[str, Any]:
 @dataclass
 class _Capture:
     """A response and the records that follow it and point at it (its request, our conversion
-    and metadata records): an article's records are written together (warc-profile)."""
+    and metadata records): an article's records are written together (README, "WARC layout")."""
 
     response: Record
     request: Record | None = None
@@ -90,7 +91,7 @@ def jobs_from(path: Path, site: str | None, skipped: Counter[str],
     """
     pending: _Capture | None = None
     requests: dict[str, Record] = {}
-    for record in iter_records(path, on_problem):
+    for record in readable_records(path, on_problem):
         if record.type == "request":
             requests = {record.id: record, **dict(list(requests.items())[:7])}
         if pending is not None and pending.takes(record):
@@ -183,7 +184,7 @@ def exchange_of(response: Record, request: Record | None, date: datetime) -> Exc
     url = target_uri(response)
     req_line, req_headers, req_body = _request_parts(request, url)
     method, target = (req_line.split(" ") + ["", ""])[:2]
-    headers, body = profile_body(_headers(lines), body)
+    headers, body = as_stored(_headers(lines), body)
     return Exchange(url=url, method=method or "GET", request_target=target or request_target(url),
                     request_headers=req_headers, request_body=req_body, protocol=protocol,
                     status=int(status) if status.isdigit() else 0, reason=reason,
@@ -192,9 +193,9 @@ def exchange_of(response: Record, request: Record | None, date: datetime) -> Exc
                     truncated=response.get("WARC-Truncated") or False)
 
 
-def profile_body(headers: list[tuple[bytes, bytes]],
-                 body: bytes) -> tuple[list[tuple[bytes, bytes]], bytes]:
-    """As the crawl stores responses (warc-profile): no chunking, no Transfer-Encoding,
+def as_stored(headers: list[tuple[bytes, bytes]],
+              body: bytes) -> tuple[list[tuple[bytes, bytes]], bytes]:
+    """As the crawl stores responses (README, "WARC layout"): no chunking, no Transfer-Encoding,
     Content-Length = the stored body; Content-Encoding and the encoded body kept."""
     names = {name.lower() for name, _ in headers}
     if b"transfer-encoding" not in names:

@@ -7,45 +7,14 @@ errors for bad paths, problems handed to a callback, and one record read back at
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from archiver.errors import NotAWarc, PathNotFound, Problem, ProblemHandler, RecordUnreadable
 from archiver.warc import reader
 from archiver.warc.reader import Record
 
 WARC_SUFFIXES = (".warc.gz", ".warc.gz.open")
-
-
-class ArchiveError(Exception):
-    """Something the user can fix: shown as one line on stderr, exit status 2."""
-
-
-class PathNotFound(ArchiveError):
-    pass
-
-
-class NotAWarc(ArchiveError):
-    pass
-
-
-class RecordUnreadable(ArchiveError):
-    """A record the index points at can no longer be read (file changed or damaged)."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A record that could not be read; reading went on after it."""
-
-    file: str
-    offset: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: offset {self.offset}: {self.message}"
-
-
-ProblemHandler = Callable[[Problem], None]
 
 
 def looks_like_warc(path: Path) -> bool:
@@ -64,7 +33,7 @@ def _readable_warc(path: Path, on_problem: ProblemHandler | None) -> bool:
     except OSError as exc:
         reason = exc.strerror or str(exc)
     if on_problem is not None:
-        on_problem(Problem(str(path), 0, f"{reason}; skipped"))
+        on_problem(Problem(str(path), f"{reason}; skipped", offset=0))
     return False
 
 
@@ -102,16 +71,13 @@ def find_warcs(paths: Iterable[str | Path],
     return list(found)
 
 
-def iter_records(path: Path, on_problem: ProblemHandler) -> Iterator[Record]:
+def readable_records(path: Path, on_problem: ProblemHandler) -> Iterator[Record]:
     """Every readable record of ``path``; each damaged one goes to ``on_problem``."""
-    try:
-        for item in reader.iter_records(path):
-            if isinstance(item, reader.CorruptRecord):
-                on_problem(Problem(item.path, item.offset, item.reason))
-            else:
-                yield item
-    except reader.NotAWarc as exc:
-        raise NotAWarc(str(exc)) from None
+    for item in reader.iter_records(path):
+        if isinstance(item, reader.CorruptRecord):
+            on_problem(Problem(item.path, item.reason, offset=item.offset))
+        else:
+            yield item
 
 
 def record_at(path: Path, offset: int) -> Record:

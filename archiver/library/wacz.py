@@ -23,8 +23,9 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from archiver.errors import ArchiveError
+
 from .library import Entry, Library
-from .scan import ArchiveError
 
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}
 # The project is installed from its checkout (README), so the extra is named by path: a bare

@@ -16,12 +16,12 @@ from html import escape
 from importlib import resources
 from urllib.parse import parse_qs, urlencode
 
+from archiver.errors import ArchiveError
 from archiver.images.size import sniff_type
 
 from .library import Entry, Filters, Library
 from .pictures import IMAGE_TYPES, lead_figure, localize
 from .render import byline, captured, sanitize
-from .scan import ArchiveError
 from .webversions import versions_section
 
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'self'; form-action 'self'; "

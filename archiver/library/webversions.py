@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
+from archiver.errors import ArchiveError
+
 from .dataset import previous_version
 from .diffview import as_html_fragment
 from .library import Entry, Library
 from .render import captured
-from .scan import ArchiveError
 from .textdiff import diff_records
 
 

@@ -1,6 +1,6 @@
 """The Decoder (the-decoder.com, the-decoder.de): a WordPress/Yoast news site in two editions.
 
-Facts from ../shared/reference/decoder-site.md: flat article slugs under the root, `?p=ID`
+Facts about the real site: flat article slugs under the root, `?p=ID`
 shortlinks, robots.txt -> /sitemap_index.xml -> post-sitemap*.xml, RSS at /feed/; ad slots labelled
 "Ad"/"Anzeige" with `DEC_D_Incontent-N` slot ids; subscription upsells; a "Plus" tier.
 """

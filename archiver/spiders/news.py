@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from scrapy.http import Request, Response
 
-from archiver.discovery import Entry
+from archiver.discovery import DiscoveredUrl
 from archiver.discovery.links import (GENERIC_ARTICLE_PATH, GENERIC_NOT_ARTICLE_PATHS, UrlKind,
                                       classify_url, date_in_url)
 from archiver.discovery.pages import (Page, PageKind, feed_links, page_kind, page_links,
@@ -95,7 +95,7 @@ class NewsSpider(ProfileSpider):
     # -- discovery ------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         if self.article_url:
-            for request in self._article(Entry(self.article_url, None), self._edition_of(
+            for request in self._article(DiscoveredUrl(self.article_url, None), self._edition_of(
                     self.article_url), depth=None):
                 yield request
             return
@@ -116,7 +116,7 @@ class NewsSpider(ProfileSpider):
         yield from self._follow_feeds(feed_links(page), edition)
         if depth > 0 and page_kind(page, self._is_article_url) is PageKind.ARTICLE:
             self._count("article_by_page_shape")
-            entry = Entry(response.url, published_date(page))
+            entry = DiscoveredUrl(response.url, published_date(page))
             yield from (r.replace(dont_filter=True) for r in self._article(entry, edition, depth))
             return
         yield from self._follow_links(page_links(page), edition, depth + 1)
@@ -141,7 +141,7 @@ class NewsSpider(ProfileSpider):
                 continue
             kind = self._classify(url)
             if kind is UrlKind.ARTICLE:
-                yield from self._article(Entry(url, date_in_url(url)), edition, depth)
+                yield from self._article(DiscoveredUrl(url, date_in_url(url)), edition, depth)
             elif kind is UrlKind.LISTING:
                 yield from self._listing(url, edition, depth)
 
@@ -157,7 +157,7 @@ class NewsSpider(ProfileSpider):
         yield Request(url, self.parse_listing, cb_kwargs={"edition": edition, "depth": depth},
                       errback=self.discovery_failed)
 
-    def _article(self, entry: Entry, edition: str, depth: int | None) -> Iterator[Request]:
+    def _article(self, entry: DiscoveredUrl, edition: str, depth: int | None) -> Iterator[Request]:
         key = canonical_key(entry.url)
         if key in self._seen:
             self._count("duplicate_url")

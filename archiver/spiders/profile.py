@@ -19,7 +19,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from w3lib.encoding import http_content_type_encoding
 
 from archiver import settings as defaults
-from archiver.discovery import Entry, SitemapKind, parse_feed, parse_sitemap
+from archiver.discovery import DiscoveredUrl, SitemapKind, parse_feed, parse_sitemap
 from archiver.discovery.feeds import NotAFeed
 from archiver.discovery.sitemaps import NotASitemap
 from archiver.discovery.urls import (Rebaser, canonical_key, discovery_url, is_http_url,
@@ -174,7 +174,7 @@ class ProfileSpider(scrapy.Spider):
         else:
             yield from self._schedule(entries, edition, source="sitemap")
 
-    def _follow_index(self, entries: Iterable[Entry], edition: str,
+    def _follow_index(self, entries: Iterable[DiscoveredUrl], edition: str,
                       depth: int) -> Iterator[Request]:
         if depth > self._setting("ARCHIVER_SITEMAP_MAX_DEPTH"):
             self._bound_hit("ARCHIVER_SITEMAP_MAX_DEPTH", edition, "sitemap indexes nested deeper")
@@ -236,7 +236,7 @@ class ProfileSpider(scrapy.Spider):
             return
         yield from self._schedule(entries, edition, source="feed")
 
-    def _schedule(self, entries: Iterable[Entry], edition: str, source: str) -> Iterator[Request]:
+    def _schedule(self, entries: Iterable[DiscoveredUrl], edition: str, source: str) -> Iterator[Request]:
         for entry in entries:
             url = without_tracking(self.rebase(entry.url))
             if not is_http_url(url):
@@ -261,7 +261,7 @@ class ProfileSpider(scrapy.Spider):
             self._count(f"scheduled_from_{source}")
             yield self.article_request(url, edition, entry)
 
-    def article_request(self, url: str, edition: str, entry: Entry) -> Request:
+    def article_request(self, url: str, edition: str, entry: DiscoveredUrl) -> Request:
         """The request for one article; its raw exchange is archived with the article's records."""
         # dont_filter: the archive's state, not a JOBDIR dupefilter, decides what is done
         return Request(url, self.parse_article, cb_kwargs={"edition": edition}, dont_filter=True,

@@ -15,9 +15,10 @@ from datetime import datetime
 from pathlib import Path
 
 from archiver.discovery.urls import canonical_key
+from archiver.errors import NotAWarc
 from archiver.state.capture import Capture
 from archiver.warc.digests import parse_date
-from archiver.warc.reader import NotAWarc, Record, iter_records
+from archiver.warc.reader import Record, iter_records
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
-"""``archive check``: is every byte of the archive what the profile promises?
+"""``archive check``: is every byte of the archive what our WARC layout promises?
 
-Walks every gzip member and record of every WARC file, verifies digests, the profile's headers,
+Walks every gzip member and record of every WARC file, verifies digests, the layout's headers,
 the links between records, and the links from the JSON Lines into the WARC files. Each problem
 names its file and offset (or JSONL line), so a human can look at exactly that record.
 """
@@ -11,13 +11,15 @@ import json
 import os
 from pathlib import Path
 
+from archiver.errors import NotAWarc
+
 from .digests import digest_problems, parse_date
 from .files import FileLocked, INVALID_SUFFIX, OPEN_SUFFIX, jsonl_path, lock_existing
-from .profile import WARCINFO_FIELDS, header_problems, norm_type
-from .reader import GZIP_MAGIC, CorruptRecord, NotAWarc, Record, iter_records, not_gzip_reason
+from .conformance import WARCINFO_FIELDS, header_problems, norm_type
+from .reader import GZIP_MAGIC, CorruptRecord, Record, iter_records, not_gzip_reason
 from .jsonl_check import check_jsonl, link_problems
 from .repair import RepairResult, repair_open_file
-from .report import Problem, Report
+from .report import Report
 
 ONE_SECOND = 1.0
 
@@ -75,7 +77,7 @@ def _leftover(path: Path, report: Report, repair: bool, warcs: list[Path]) -> No
         if result.outcome == "repaired" and result.final:
             warcs.append(result.final)
         elif result.outcome == "invalid":
-            report.add(path, "offset 0", f"unsalvageable, renamed {result.final}: {result.detail}")
+            report.add(path, f"unsalvageable, renamed {result.final}: {result.detail}", offset=0)
         elif result.outcome == "locked":
             report.live.add(path.name.removesuffix(OPEN_SUFFIX))
         return
@@ -85,7 +87,7 @@ def _leftover(path: Path, report: Report, repair: bool, warcs: list[Path]) -> No
         report.notes.append(f"{path}: being written by a running crawler, skipped")
         report.live.add(path.name.removesuffix(OPEN_SUFFIX))
     else:
-        report.add(path, "offset 0", "leftover .open file from a crash (run with --repair)")
+        report.add(path, "leftover .open file from a crash (run with --repair)", offset=0)
 
 
 def check_warc(path: Path, report: Report) -> None:
@@ -97,35 +99,35 @@ def check_warc(path: Path, report: Report) -> None:
         ours = written_by_archiver(path)
         items = list(_records_light(path, ours))
     except NotAWarc as exc:
-        report.add(path, "offset 0", str(exc).split(": ", 1)[-1])
+        report.add(path, str(exc).split(": ", 1)[-1], offset=0)
         return
     if not ours:
         report.notes.append(f"{path.name}: not written by archiver; checked gzip members, record "
-                            "framing, digests and duplicate ids only (our profile does not apply)")
+                            "framing, digests and duplicate ids only (our layout does not apply)")
     for item in items:
         if isinstance(item, CorruptRecord):
-            report.add(path, f"offset {item.offset}", item.reason)
+            report.add(path, item.reason, offset=item.offset)
             continue
-        where = f"offset {item.offset}"
+        where = item.offset
         if first and ours and item.type != "warcinfo":
-            report.add(path, where, "first record is not warcinfo")
+            report.add(path, "first record is not warcinfo", offset=where)
         first = False
         report.records[item.type] += 1
         if item.id in records:
-            report.add(path, where, f"duplicate WARC-Record-ID {item.id}")
+            report.add(path, f"duplicate WARC-Record-ID {item.id}", offset=where)
         records[item.id] = item
         for message in item.problems:
-            report.add(path, where, message)
+            report.add(path, message, offset=where)
     if not ours:
         return
     for record in records.values():
         for message in _link_problems(record, records, path.name):
-            report.add(path, f"offset {record.offset}", message)
+            report.add(path, message, offset=record.offset)
     _check_articles(path, records, report)
 
 
 def written_by_archiver(path: Path) -> bool:
-    """Our profile (record order, links, required headers) is ours to enforce: a WARC that
+    """Our layout (record order, links, required headers) is ours to enforce: a WARC that
     wget, Browsertrix or Common Crawl wrote is valid WARC with other conventions."""
     for item in iter_records(path):
         return (isinstance(item, Record) and item.type == "warcinfo"
@@ -215,15 +217,15 @@ def _check_articles(path: Path, records: dict[str, Record], report: Report) -> N
             kinds = about.get(record.get("WARC-Refers-To") or "", set())
             for kind in ("application/warc-fields", "application/json"):
                 if kind not in kinds:
-                    report.add(path, f"offset {record.offset}", f"article without {kind} metadata")
+                    report.add(path, f"article without {kind} metadata", offset=record.offset)
 
 
 def _check_json_metadata(path: Path, record: Record, records: dict[str, Record], report: Report) -> None:
-    where = f"offset {record.offset}"
+    where = record.offset
     try:
         links = json.loads(record.block).get("warc") or {}
     except (ValueError, AttributeError):
-        report.add(path, where, "metadata: application/json block is not a JSON object")
+        report.add(path, "metadata: application/json block is not a JSON object", offset=where)
         return
     for message in link_problems(links, path.name, records, record.get("WARC-Refers-To")):
-        report.add(path, where, f"metadata JSON: {message}")
+        report.add(path, f"metadata JSON: {message}", offset=where)

@@ -1,4 +1,4 @@
-"""The records of our profile (see docs: warc-profile), each built from plain values.
+"""The records of our WARC layout (README, "WARC layout"), each built from plain values.
 
 Kept apart from the file handling so that unit tests can build records with fixed IDs and
 dates and compare bytes.
@@ -17,7 +17,7 @@ from .records import (CONVERSION_TYPE, HTTP_REQUEST, HTTP_RESPONSE, JSON_TYPE, W
 FORMAT = "WARC File Format 1.1"
 CONFORMS_TO = "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"
 # CDXJ indexes have one-second precision: a conversion in the capture's second could be replayed
-# in place of the raw page (see warc-profile.md, "Replay pitfalls").
+# in place of the raw page (README, "WARC layout").
 CONVERSION_DELAY = timedelta(seconds=1)
 
 

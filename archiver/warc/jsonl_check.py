@@ -31,18 +31,18 @@ def check_jsonl(path: Path, report: Report) -> None:
         for number, raw in enumerate(stream, 1):
             report.jsonl_lines += 1
             if not raw.endswith(b"\n"):
-                report.add(path, f"line {number}", "partial last line")
+                report.add(path, "partial last line", line=number)
             try:
                 record = json.loads(raw)
             except ValueError:
-                report.add(path, f"line {number}", "not JSON")
+                report.add(path, "not JSON", line=number)
                 continue
             links = record.get("warc") if isinstance(record, dict) else None
             name = links.get("file") if isinstance(links, dict) else None
             if name in report.live:     # its WARC file is still .open: nothing to check yet
                 continue
             for message in link_problems(links, None, _records_of(path, name, report)):
-                report.add(path, f"line {number}", message)
+                report.add(path, message, line=number)
 
 
 def _light(record: Record) -> Record:

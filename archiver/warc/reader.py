@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from archiver.errors import NotAWarc
+
 GZIP_MAGIC = b"\x1f\x8b\x08"
 CHUNK = 1 << 16                      # compressed bytes read at a time
 OUT_CHUNK = 1 << 20                  # inflated bytes produced at a time
@@ -35,10 +37,6 @@ class CorruptRecord(Exception):
     def __init__(self, path: str, offset: int, reason: str) -> None:
         super().__init__(f"{path}:{offset}: {reason}")
         self.path, self.offset, self.reason = path, offset, reason
-
-
-class NotAWarc(Exception):
-    """The file is not a gzip-compressed WARC file."""
 
 
 RECOMPRESS_HINT = "recompress it record by record first: warcio recompress IN OUT.warc.gz"

@@ -1,7 +1,7 @@
 """WARC 1.1 records as bytes: headers, digests, one gzip member each.
 
 We write records ourselves rather than through warcio's writer so that the bytes are exactly
-what the profile says: header values kept as Scrapy gave them (warcio re-encodes non-ASCII
+what our layout says: header values kept as Scrapy gave them (warcio re-encodes non-ASCII
 header values), no payload digest on metadata records, and WARC/1.1 dates with microseconds.
 warcio is still the reference reader that the tests validate these bytes with.
 """

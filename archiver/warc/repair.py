@@ -14,11 +14,12 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from .files import INVALID_SUFFIX, OPEN_SUFFIX, FileLocked, fsync_dir, jsonl_path, lock_existing
 import zlib
 
-from .reader import CorruptRecord, NotAWarc, Record, iter_records
+from archiver.errors import NotAWarc
+
+from .files import INVALID_SUFFIX, OPEN_SUFFIX, FileLocked, fsync_dir, jsonl_path, lock_existing
+from .reader import CorruptRecord, Record, iter_records
 
 
 @dataclass

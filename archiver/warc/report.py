@@ -1,4 +1,4 @@
-"""What a check found: counts for the summary, and problems with file and place."""
+"""What a check found: counts for the summary, and problems (archiver.errors.Problem)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from archiver.errors import Problem
+
 from .reader import Record
-
-
-@dataclass
-class Problem:
-    path: str
-    where: str          # "offset N" or "line N"
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.where}: {self.message}"
 
 
 @dataclass
@@ -34,8 +26,9 @@ class Report:
     def ok(self) -> bool:
         return not self.problems
 
-    def add(self, path: str | Path, where: str, message: str) -> None:
-        self.problems.append(Problem(str(path), where, message))
+    def add(self, path: str | Path, message: str, *, offset: int | None = None,
+            line: int | None = None) -> None:
+        self.problems.append(Problem(str(path), message, offset=offset, line=line))
 
     def summary(self) -> str:
         by_type = ", ".join(f"{n} {t}" for t, n in sorted(self.records.items())) or "none"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import archiver
+from archiver.errors import ArchiveError, PathNotFound
 from archiver.identity import article_id, text_sha1, version_id
 from archiver.library.dataset import NotInArchive, VersionNotFound
-from archiver.library.scan import ArchiveError, PathNotFound
 from archiver.library.tabular import MissingExtra
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest, warc_date

@@ -1,4 +1,4 @@
-"""Revisit records (identical-payload-digest profile) as warc-profile.md describes them."""
+"""Revisit records (identical-payload-digest profile) as the README (WARC layout) describes them."""
 
 from __future__ import annotations
 

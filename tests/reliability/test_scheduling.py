@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 from scrapy.utils.test import get_crawler
 
-from archiver.discovery import Entry
+from archiver.discovery import DiscoveredUrl
 from archiver.discovery.urls import canonical_key
 from archiver.spiders.decoder import DecoderSpider
 from archiver.state import ArchiveState, Capture
@@ -27,7 +27,7 @@ def test_variants_of_one_url_are_one_entry(tmp_path):
     variants = [ARTICLE, ARTICLE + "?utm_source=x&utm_medium=y", ARTICLE + "#comments",
                 "https://www.the-decoder.com/a-story-about-robots/",
                 "http://the-decoder.com/a-story-about-robots/?fbclid=abc"]
-    requests = list(spider._schedule([Entry(u) for u in variants], "en", source="sitemap"))
+    requests = list(spider._schedule([DiscoveredUrl(u) for u in variants], "en", source="sitemap"))
     assert [r.url for r in requests] == [ARTICLE]
     assert crawler.stats.get_value("archiver/discovery/duplicate_url") == len(variants) - 1
     assert canonical_key(ARTICLE.rstrip("/")) == canonical_key(ARTICLE)   # the key; the profile
@@ -38,8 +38,8 @@ def test_archived_and_unchanged_is_skipped_but_a_later_date_is_scheduled(tmp_pat
     spider, crawler = spider_for(tmp_path)
     ArchiveState.for_crawler(crawler).put([ARTICLE], Capture(url=ARTICLE, captured=T0,
                                                              lastmod=T0 - timedelta(days=1)))
-    feed = Entry(ARTICLE + "?utm_source=rss", T0 - timedelta(days=1))     # the feed's pubDate
-    sitemap = Entry(ARTICLE, T0 + timedelta(hours=2))                      # edited since
+    feed = DiscoveredUrl(ARTICLE + "?utm_source=rss", T0 - timedelta(days=1))     # the feed's pubDate
+    sitemap = DiscoveredUrl(ARTICLE, T0 + timedelta(hours=2))                      # edited since
     assert list(spider._schedule([feed], "en", source="feed")) == []
     [request] = spider._schedule([sitemap], "en", source="sitemap")
     assert request.meta["archiver_lastmod"] == sitemap.when and request.dont_filter
@@ -50,8 +50,8 @@ def test_archived_and_unchanged_is_skipped_but_a_later_date_is_scheduled(tmp_pat
 
 def test_non_http_urls_from_discovery_are_refused(tmp_path):
     spider, crawler = spider_for(tmp_path)
-    entries = [Entry("file:///etc/passwd"), Entry("javascript:alert(1)"),
-               Entry("data:text/html,<script>x</script>")]
+    entries = [DiscoveredUrl("file:///etc/passwd"), DiscoveredUrl("javascript:alert(1)"),
+               DiscoveredUrl("data:text/html,<script>x</script>")]
     assert list(spider._schedule(entries, "en", source="feed")) == []
     assert crawler.stats.get_value("archiver/discovery/refused_scheme") == 3
 

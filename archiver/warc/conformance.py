@@ -1,4 +1,5 @@
-"""The profile's per-record-type rules as data (warc-profile.md, "Records")."""
+"""Our WARC layout's per-record-type rules as data (README, "WARC layout"): which headers each
+record type must carry and must not."""
 
 from __future__ import annotations
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from archiver.extract.dates import parse_date  # noqa: F401  (one parser for every date)
-
 
 @dataclass(frozen=True)
-class Entry:
+class DiscoveredUrl:
     """One URL found in a sitemap or feed; ``when`` is its lastmod / publication date, if any."""
 
     url: str
