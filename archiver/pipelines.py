@@ -18,23 +18,12 @@ from archiver.distributed import seen_articles
 from archiver.extract import NotAnArticle
 from archiver.extract.article import Article
 from archiver.extract_pool import ExtractionFailed, ExtractJob, ExtractorPool
-from archiver.images.fetch import ArticleImages, ImageFetcher
-from archiver.items import FetchedPage, build_record
+from archiver.images.fetch import ImageFetcher
+from archiver.items import FetchedPage
 from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
+from archiver.warc.images import ArticleImages
 
 logger = logging.getLogger(__name__)
-
-
-def warc_fields(article: Article, record: dict[str, Any]) -> list[tuple[str, str]]:
-    """The metadata record's `name: value` lines (Dublin Core names where they exist)."""
-    fields = [("title", article.title or ""), *[("creator", a) for a in article.authors],
-              ("language", article.language or ""), ("issued", article.published or ""),
-              ("modified", article.modified or ""), ("description", article.description or ""),
-              ("subject", article.section or ""), *[("subject", t) for t in article.tags],
-              ("identifier", article.canonical_url or article.url),
-              ("paywalled", "true" if article.paywalled else "false"),
-              ("word-count", str(article.word_count)), ("site", record.get("site") or "")]
-    return [(k, " ".join(v.split())) for k, v in fields if v]
 
 
 class ArticlePipeline:
@@ -113,13 +102,11 @@ class ArticlePipeline:
 
     def _archive(self, item: FetchedPage, article: Article, images: ArticleImages) -> dict[str, Any]:
         """The article's WARC records, its images' records and its JSON line, in one step."""
-        links = self.archive.begin_article()
-        record = build_record(article, site=item.site, fetched_at=item.fetched_at,
-                              http_status=item.http_status, warc=links, images=images.entries)
         self.images.before_write(images)
-        self.archive.write_article(links, item.exchange, article.html,
-                                   warc_fields(article, record), record, images.captures)
-        self.images.after_write(images, links["file"])
+        record = self.archive.write_article(article, item.exchange, site=item.site,
+                                            fetched_at=item.fetched_at,
+                                            http_status=item.http_status, images=images)
+        self.images.after_write(images, record["warc"]["file"])
         self._count(article, item)
         return record
 

@@ -41,22 +41,16 @@ class Writer:
         if outcome != "article":
             self.skipped[value] += 1
             return
-        from archiver.items import build_record
-        from archiver.pipelines import warc_fields
         images = self.images.images_for(value) if self.images else None
-        links = self.archive.begin_article()
-        record = build_record(value, site=job.record_site, fetched_at=_iso(job),
-                              http_status=job.status, warc=links,
-                              images=images.entries if images else None)
-        captures = images.captures if images else []
-        if self.images:
-            self.images.ledger.mark_revisits(captures)
-        self.archive.write_article(links, job.exchange, value.html,
-                                   warc_fields(value, record), record, captures)
-        if self.images:
-            self.images.ledger.remember(captures, links["file"])
+        if images is not None:
+            self.images.ledger.mark_revisits(images.captures)
+        record = self.archive.write_article(value, job.exchange, site=job.record_site,
+                                            fetched_at=_iso(job), http_status=job.status,
+                                            images=images)
+        if images is not None:
+            self.images.ledger.remember(images.captures, record["warc"]["file"])
         self.written += 1
-        self.carried += len(captures)
+        self.carried += len(images.captures) if images is not None else 0
 
 
 def _iso(job: Job) -> str:

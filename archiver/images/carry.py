@@ -26,9 +26,8 @@ from archiver.library.reprocess import exchange_of, target_uri
 from archiver.library.scan import readable_records, record_at
 from archiver.warc.digests import parse_date
 from archiver.warc.exchange import Exchange
-from archiver.warc.images import ImageCapture
+from archiver.warc.images import ArticleImages, ImageCapture
 
-from .fetch import ArticleImages
 from .ledger import ImageLedger
 from .select import article_images
 from .size import image_size

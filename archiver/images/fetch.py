@@ -15,7 +15,7 @@ article (``ArticleImages.captures``) and puts ``ArticleImages.entries`` into the
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,7 +30,7 @@ from archiver.middlewares.allowed_hosts import OffsiteRefused
 from archiver.middlewares.image_hosts import image_hosts
 from archiver.middlewares.warc_capture import ResponseTooLarge
 from archiver.request_meta import EXTRA_HOSTS_KEY, IMAGE_META_KEY
-from archiver.warc.images import ImageCapture
+from archiver.warc.images import ArticleImages, ImageCapture
 
 from .ledger import ImageLedger
 from .select import ImageRef, article_images, choose
@@ -49,16 +49,6 @@ class Outcome:
     reason: str | None = None
     size: tuple[int, int] | None = None
     capture: ImageCapture | None = None
-
-
-@dataclass
-class ArticleImages:
-    entries: list[dict[str, Any]] = field(default_factory=list)   # the record's "images"
-    captures: list[ImageCapture] = field(default_factory=list)    # written with the article
-
-    @property
-    def lead_captured(self) -> bool:
-        return any(e.get("lead") and e["captured"] for e in self.entries)
 
 
 def not_captured_reason(exc: BaseException) -> str:

@@ -21,18 +21,21 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archiver import settings as defaults
 
-from .compose import (article_records, request_record, response_record, revisit_record,
-                      warcinfo_record)
+from .compose import (article_fields, article_records, request_record, response_record,
+                      revisit_record, warcinfo_record)
 from .exchange import Exchange
 from .files import OPEN_SUFFIX, create_locked, fsync_dir, host_token, jsonl_path, write_all
-from .images import ImageCapture
+from .images import ArticleImages, ImageCapture
 from .info import warcinfo_fields
 from .records import new_record_id
 from .repair import repair_directory
+
+if TYPE_CHECKING:
+    from archiver.extract.article import Article
 
 logger = logging.getLogger(__name__)
 CRAWLER_ATTR = "_archiver_warc_archive"
@@ -42,7 +45,7 @@ PREFIX_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 class ArticleFileChanged(Exception):
-    """write_article was given links to a file other than the one open now."""
+    """An article's records were to go to a file other than the one its links name."""
 
 
 class ArchiveWriteFailed(Exception):
@@ -150,7 +153,27 @@ class WarcArchive:
         if exchange is not None and id(exchange) in self._deferred:
             self.write_exchange(exchange)
 
-    def begin_article(self) -> dict[str, str]:
+    def write_article(self, article: Article, exchange: Exchange, *, site: str | None,
+                      fetched_at: str, http_status: int,
+                      images: ArticleImages | None = None) -> dict[str, Any]:
+        """One article, whole, as warcio's ``write_request_response_pair`` writes a pair: the
+        exchange as captured (response, request), the clean HTML (conversion), its metadata
+        (warc-fields, and the JSON record) and its images' records, in one write, fsync'ed;
+        then its JSON line. Returns the JSON record, whose ``warc`` key links the records.
+
+        The crawl's pipeline, ``archive reprocess`` and the tests all write articles here.
+        ``images``: what became of the article's images (without them, every image of the
+        article is listed as not captured)."""
+        from archiver.items import build_record
+        links = self._begin_article()
+        record = build_record(article, site=site, fetched_at=fetched_at, http_status=http_status,
+                              warc=links, images=images.entries if images is not None else None)
+        fields = article_fields(article, record["site"])
+        self._write_article(links, exchange, article.html, fields, record,
+                            images.captures if images is not None else ())
+        return record
+
+    def _begin_article(self) -> dict[str, str]:
         """Reserve record IDs (and the file) for one article; rotates first if the file is full."""
         self._rotate_if_full()
         self._ensure_open()
@@ -159,12 +182,9 @@ class WarcArchive:
         self._pending.add(links["response_id"])
         return links
 
-    def abandon_article(self, links: dict[str, str]) -> None:
-        self._pending.discard(links["response_id"])
-
-    def write_article(self, links: dict[str, str], exchange: Exchange, clean_html: str,
-                      fields: list[tuple[str, str]], record: dict[str, Any],
-                      images: Sequence[ImageCapture] = ()) -> None:
+    def _write_article(self, links: dict[str, str], exchange: Exchange, clean_html: str,
+                       fields: list[tuple[str, str]], record: dict[str, Any],
+                       images: Sequence[ImageCapture] = ()) -> None:
         """The article's five records and its images' records in one write, fsync, then its
         JSON line."""
         if links["file"] != self.file_name:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .exchange import Exchange
+
+if TYPE_CHECKING:
+    from archiver.extract.article import Article
 from .records import (CONVERSION_TYPE, HTTP_REQUEST, HTTP_RESPONSE, JSON_TYPE, WARC_FIELDS,
                       WarcRecord, new_record_id, warc_fields)
 
@@ -19,6 +22,19 @@ CONFORMS_TO = "https://iipc.github.io/warc-specifications/specifications/warc-fo
 # CDXJ indexes have one-second precision: a conversion in the capture's second could be replayed
 # in place of the raw page (README, "WARC layout").
 CONVERSION_DELAY = timedelta(seconds=1)
+
+
+def article_fields(article: Article, site: str) -> list[tuple[str, str]]:
+    """The warc-fields metadata record's `name: value` lines for an article (Dublin Core names
+    where they exist); ``site`` is the record's."""
+    fields = [("title", article.title or ""), *[("creator", a) for a in article.authors],
+              ("language", article.language or ""), ("issued", article.published or ""),
+              ("modified", article.modified or ""), ("description", article.description or ""),
+              ("subject", article.section or ""), *[("subject", t) for t in article.tags],
+              ("identifier", article.canonical_url or article.url),
+              ("paywalled", "true" if article.paywalled else "false"),
+              ("word-count", str(article.word_count)), ("site", site or "")]
+    return [(k, " ".join(v.split())) for k, v in fields if v]
 
 
 def response_record(exchange: Exchange, record_id: str) -> WarcRecord:

@@ -14,6 +14,7 @@ the stored response, not as a second copy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .compose import request_record, response_record, revisit_record
 from .exchange import Exchange
@@ -76,3 +77,16 @@ class ImageCapture:
         if self.revisit_of is not None:
             return self.revisit_of
         return StoredPayload(final.record_id, final.url, warc_date(final.date), digest)
+
+
+@dataclass
+class ArticleImages:
+    """What became of an article's images: the record's ``images`` entries, and the captures
+    written with the article (the crawl's fetches, or the image records a reprocess carries)."""
+
+    entries: list[dict[str, Any]] = field(default_factory=list)   # the record's "images"
+    captures: list[ImageCapture] = field(default_factory=list)    # written with the article
+
+    @property
+    def lead_captured(self) -> bool:
+        return any(e.get("lead") and e["captured"] for e in self.entries)

@@ -18,7 +18,7 @@ from archiver.library.tabular import MissingExtra
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest, warc_date
 
-from tests.support.archives import PAGES, Page, article_for, exchange_for, raw_page, write_archive
+from tests.support.archives import (PAGES, Page, article_for, exchange_for, raw_page, write_archive, write_as_an_older_writer)
 from tests.support.records import json_lines, jsonl_records
 
 URL = PAGES[0].url
@@ -157,11 +157,10 @@ def test_records_written_before_schema_2_get_the_same_keys(tmp_path: Path):
     """An archive of schema 1 (no ids, fetched_at with an offset) reads like a new one."""
     archive = WarcArchive(tmp_path, repair=False, host="test")
     page = PAGES[1]
-    links = archive.begin_article()
     article = article_for(page)
     record = {**article.to_dict(), "site": "decoder", "fetched_at": page.fetched_at,
-              "http_status": 200, "warc": links, "schema_version": 1}
-    archive.write_article(links, exchange_for(page, raw_page(page)), article.html, [], record)
+              "http_status": 200, "schema_version": 1}
+    write_as_an_older_writer(archive, exchange_for(page, raw_page(page)), record, article.html)
     archive.close()
     [found] = archiver.open_archive(tmp_path).records()
     assert found["schema_version"] == 1 and found["fetched_at"] == page.fetched_at

@@ -8,7 +8,6 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from archiver.cli import main
-from archiver.items import build_record
 from archiver.library.index import INDEX_NAME
 from archiver.warc.archive import WarcArchive
 
@@ -26,11 +25,8 @@ def write(directory: Path) -> None:
     archive = WarcArchive(directory, repair=False, host="test")
     for page, publisher in ((PAGES[0], "THE DECODER"), (HARBOUR, "The Harbour Courier")):
         article = dataclasses.replace(article_for(page), publisher=publisher)
-        links = archive.begin_article()
-        record = build_record(article, site=page.site, fetched_at=page.fetched_at, http_status=200,
-                              warc=links)
-        archive.write_article(links, exchange_for(page, raw_page(page)), article.html,
-                              [("title", page.title)], record)
+        archive.write_article(article, exchange_for(page, raw_page(page)), site=page.site,
+                              fetched_at=page.fetched_at, http_status=200)
     archive.close()
 
 

@@ -13,13 +13,12 @@ import pytest
 from scrapy import Request
 
 from archiver.extract.article import Article
-from archiver.items import build_record
 from archiver.middlewares.allowed_hosts import AllowedHostsMiddleware, OffsiteRefused
 from archiver.middlewares.image_hosts import ImageHostsMiddleware, image_hosts
 from archiver.request_meta import EXTRA_HOSTS_KEY
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
-from archiver.warc.images import ImageCapture, StoredPayload
+from archiver.warc.images import ArticleImages, ImageCapture, StoredPayload
 from archiver.warc.reader import Record, iter_records
 from decoder_mirror.imagefiles import png
 
@@ -44,10 +43,8 @@ def write(directory: Path, images: list[ImageCapture]) -> list[Record]:
             archive.defer(hop)                # as the capture middleware holds them
     page = exchange("https://x.org/story/", b"<html><p>story</p></html>", kind=b"text/html")
     article = Article(url=page.url, title="Story", html="<p>story</p>", language="en")
-    links = archive.begin_article()
-    record = build_record(article, site=None, fetched_at="2026-03-01T08:00:00Z",
-                          http_status=200, warc=links, images=[])
-    archive.write_article(links, page, article.html, [("title", "Story")], record, images)
+    archive.write_article(article, page, site=None, fetched_at="2026-03-01T08:00:00Z",
+                          http_status=200, images=ArticleImages(captures=images))
     archive.close()
     return [r for p in sorted(directory.glob("*.warc.gz")) for r in iter_records(p)]
 

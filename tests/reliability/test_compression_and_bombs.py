@@ -26,6 +26,7 @@ import brotli
 import pytest
 from tests.reliability.fault_site import FaultHandler, FaultSite, article_html
 
+from archiver.extract.article import Article
 from archiver.warc.compose import (conversion_record, json_record, request_record,
                                    response_record, warcinfo_record)
 from archiver.warc.content import _zstd_module
@@ -289,9 +290,8 @@ def test_a_gzip_body_that_inflates_to_half_a_gigabyte_is_replayed_bounded(tmp_pa
                                       (b"Content-Length", str(len(body)).encode())],
                     body=body, ip_address="127.0.0.1", date=datetime.now(timezone.utc))
     archive = WarcArchive(tmp_path)
-    links = archive.begin_article()
-    archive.write_article(links, page, "<p>x</p>", [("title", "Bomb")],
-                          {"url": url, "title": "Gzip bomb", "warc": links})
+    archive.write_article(Article(url=url, title="Gzip bomb", html="<p>x</p>"), page, site=None,
+                          fetched_at=page.date.isoformat(), http_status=200)
     archive.close()
     status, peak, err = peak_mb([sys.executable, "-m", "archiver.cli", "replay", str(tmp_path),
                                  url, "--format", "raw"])

@@ -18,6 +18,7 @@ from tests.reliability.fault_site import FaultSite, article_html
 
 from archiver.extract import extract_article
 from archiver.extract.article import CONTROLS
+from archiver.extract.article import Article
 from archiver.extract.candidate import looks_binary
 from archiver.extract.decode import decode_html
 from archiver.extract.parse import drop_raw_text, flatten_deep_nesting
@@ -212,11 +213,11 @@ def _old_archive_with_controls(directory: Path) -> str:
     from tests.support.exchanges import exchange
     archive = WarcArchive(directory)
     page = exchange("https://example.org/a-story/")
-    links = archive.begin_article()
-    record = {"url": page.url, "title": f"Title {CLIPBOARD}{CSI}end", "language": "en",
-              "text": f"Text\x1b[2J with {CLIPBOARD} commands", "published": "2024-05-01",
-              "warc": links, "html": f"<p>Text {CLIPBOARD}</p>"}
-    archive.write_article(links, page, record["html"], [("title", "t")], record)
+    article = Article(url=page.url, title=f"Title {CLIPBOARD}{CSI}end", language="en",
+                      text=f"Text\x1b[2J with {CLIPBOARD} commands", published="2024-05-01",
+                      html=f"<p>Text {CLIPBOARD}</p>")
+    archive.write_article(article, page, site=None, fetched_at=page.date.isoformat(),
+                          http_status=200)
     archive.close()
     return page.url
 

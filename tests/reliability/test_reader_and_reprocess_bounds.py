@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from archiver.cli import main
+from archiver.extract.article import Article
 from archiver.library import reader_server
 from archiver.library.library import Library
 from archiver.library.web import ReaderApp
@@ -38,11 +39,11 @@ def small_archive(directory: Path, count: int = 1, url: str | None = None) -> Pa
                                         b"<h1>Story</h1>" + b"<p>A paragraph of the story, "
                                         b"long enough to be one.</p>" * 12 + b"</article></body>"
                                         b"</html>"))
-        links = archive.begin_article()
-        record = {"url": page_url, "title": f"Story {n}", "language": "en", "warc": links,
-                  "published": "2024-05-01", "html": "<p>A story.</p>",
-                  "sources": [{"name": "Evil", "url": "javascript:alert(2)"}]}
-        archive.write_article(links, page, record["html"], [("title", "Story")], record)
+        article = Article(url=page_url, title=f"Story {n}", language="en",
+                          published="2024-05-01", html="<p>A story.</p>",
+                          sources=[{"name": "Evil", "url": "javascript:alert(2)"}])
+        archive.write_article(article, page, site=None, fetched_at=page.date.isoformat(),
+                              http_status=200)
     archive.close()
     return directory
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
+from archiver.extract.article import Article
 from archiver.warc.archive import WarcArchive
 from archiver.warc.compose import REVISIT_PROFILE
 from archiver.warc.records import sha1_digest, warc_date
@@ -19,9 +20,9 @@ from tests.support.exchanges import exchange
 def _revisit_archive(directory: Path) -> tuple[dict, object]:
     first = exchange()
     archive = WarcArchive(directory)
-    links = archive.begin_article()
-    archive.write_article(links, first, "<p>clean</p>", [("title", "t")],
-                          {"url": first.url, "warc": links})
+    links = archive.write_article(Article(url=first.url, title="t", html="<p>clean</p>"), first,
+                                  site=None, fetched_at=first.date.isoformat(),
+                                  http_status=200)["warc"]
     again = exchange(date=first.date + timedelta(days=1))
     archive.write_revisit(again, sha1_digest(first.body), links["response_id"], first.url,
                           warc_date(first.date))

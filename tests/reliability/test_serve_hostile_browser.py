@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from archiver.extract.article import Article
-from archiver.items import build_record
 from archiver.library.library import Library
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
@@ -68,10 +67,8 @@ def write_hostile_archive(directory: Path) -> None:
                       language="en", language_confidence=0.99, declared_language="en",
                       text="Hostile. A page that tries everything.", html=html, word_count=6)
     archive = WarcArchive(directory, repair=False, host="test")
-    links = archive.begin_article()
-    record = build_record(article, site="decoder", fetched_at="2024-05-01T08:00:00Z",
-                          http_status=200, warc=links)
-    archive.write_article(links, exchange, html, [("title", article.title)], record)
+    archive.write_article(article, exchange, site="decoder", fetched_at="2024-05-01T08:00:00Z",
+                          http_status=200)
     archive.close()
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime, timedelta, timezone
 
 
+from archiver.extract.article import Article
 from archiver.state import STATE_NAME, ArchiveState, Capture
 from archiver.warc.archive import WarcArchive
 from archiver.warc.records import sha1_digest
@@ -16,11 +17,10 @@ T0 = datetime(2024, 5, 2, 8, 0, tzinfo=timezone.utc)
 
 def _archive_article(directory, ex):
     archive = WarcArchive(directory)
-    links = archive.begin_article()
-    record = {"url": ex.url, "warc": links}
-    archive.write_article(links, ex, "<p>clean</p>", [("title", "t")], record)
+    record = archive.write_article(Article(url=ex.url, title="t", html="<p>clean</p>"), ex,
+                                   site=None, fetched_at=ex.date.isoformat(), http_status=200)
     archive.close()
-    return links
+    return record["warc"]
 
 
 def test_unchanged_since_compares_with_lastmod_and_capture_time():

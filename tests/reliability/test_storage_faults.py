@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from tests.reliability.small_news_site import SLUGS, SmallNewsSite, article_path
 
+from archiver.extract.article import Article
 from archiver.state import ArchiveState, Capture
 from archiver.warc.archive import ArchiveWriteFailed, WarcArchive
 from archiver.warc.check import check_paths
@@ -33,10 +34,9 @@ FAST_POOL = {"ARCHIVER_EXTRACT_WORKERS": 0}
 
 def write_article(archive: WarcArchive, n: int) -> dict:
     page = exchange(f"https://example.org/story-{n}/", body=b"<html>story %d</html>" % n)
-    links = archive.begin_article()
-    record = {"url": page.url, "title": f"Story {n}", "warc": links}
-    archive.write_article(links, page, f"<p>story {n}</p>", [("title", f"Story {n}")], record)
-    return record
+    article = Article(url=page.url, title=f"Story {n}", html=f"<p>story {n}</p>")
+    return archive.write_article(article, page, site=None, fetched_at=page.date.isoformat(),
+                                 http_status=200)
 
 
 def problems(directory: Path) -> list[str]:

@@ -2,7 +2,7 @@
 
 The pages are made up but shaped like the real ones: a raw page with ads and a shortlink,
 gzip-encoded like a real server would send it, and the clean article the pipeline would keep.
-No crawl is run: each article goes straight to WarcArchive, as the pipeline hands it over.
+No crawl is run: each article goes straight to WarcArchive.write_article, as the pipeline's.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from archiver.extract.article import Article
-from archiver.items import build_record
 from archiver.warc.archive import WarcArchive
 from archiver.warc.exchange import Exchange
 
@@ -86,12 +85,8 @@ def write_archive(directory: Path, pages: list[Page], bodies: dict[int, str] | N
     for n, page in enumerate(pages):
         body = (bodies or {}).get(n)
         exchange = exchange_for(page, raw_page(page, body))
-        article = article_for(page, body)
-        links = archive.begin_article()
-        record = build_record(article, site=page.site, fetched_at=page.fetched_at,
-                              http_status=200, warc=links)
-        fields = [("title", page.title), ("creator", "Jo Doe"), ("language", page.language)]
-        archive.write_article(links, exchange, article.html, fields, record)
+        archive.write_article(article_for(page, body), exchange, site=page.site,
+                              fetched_at=page.fetched_at, http_status=200)
     name = archive.file_name
     archive.close()
     return directory / name
@@ -140,3 +135,13 @@ def get(url: str) -> Fetched:
         return Fetched(response.status, dict(response.getheaders()), body)
     finally:
         conn.close()
+
+
+def write_as_an_older_writer(archive: WarcArchive, exchange: Exchange, record: dict,
+                             clean_html: str) -> None:
+    """An article as an older version of the writer left it: ``record`` is of another schema
+    than the one write_article builds today, so it goes into the archive's one-write unit as
+    given (the ``warc`` links added), with no warc-fields lines."""
+    links = archive._begin_article()
+    archive._write_article(links, exchange, clean_html, [], {**record, "warc": links})
+

@@ -5,7 +5,7 @@ process); `start_capture_app` and `run_capture_app` launch it.
     python capture_app.py ARCHIVE_DIR URL... [-s NAME=VALUE ...]
 
 URLs containing /article/ are marked as articles; the test pipeline writes them the way the real
-pipeline does (begin_article, then write_article), with a toy "extraction" that drops the ad.
+pipeline does (WarcArchive.write_article), with a toy "extraction" that drops the ad.
 It prints ``ARCHIVED <url>`` once an article is on disk, so a test can wait on that line.
 """
 
@@ -20,6 +20,7 @@ from pathlib import Path
 import scrapy
 from scrapy.crawler import CrawlerProcess
 
+from archiver.extract.article import Article
 from archiver.warc import WarcArchive
 
 HERE = Path(__file__).parent
@@ -82,13 +83,12 @@ class TestArticlePipeline:
     def process_item(self, item, spider=None):
         clean = re.sub(r"<div class='ad'>.*?</div>", "", item["html"])
         title = re.search(r"<h1>(.*?)</h1>", clean).group(1)
-        links = self.archive.begin_article()
-        record = {"url": item["url"], "title": title, "authors": ["A. Author"], "html": clean,
-                  "fetched_at": item["exchange"].date.isoformat(), "http_status": item["status"],
-                  "warc": links}
-        fields = [("title", title), ("creator", "A. Author"), ("language", "en"),
-                  ("issued", datetime(2024, 5, 1, tzinfo=timezone.utc).isoformat())]
-        self.archive.write_article(links, item["exchange"], clean, fields, record)
+        article = Article(url=item["url"], title=title, authors=["A. Author"], html=clean,
+                          language="en",
+                          published=datetime(2024, 5, 1, tzinfo=timezone.utc).isoformat())
+        self.archive.write_article(article, item["exchange"], site=None,
+                                   fetched_at=item["exchange"].date.isoformat(),
+                                   http_status=item["status"])
         print("ARCHIVED", item["url"], flush=True)
         return {"url": item["url"]}
 

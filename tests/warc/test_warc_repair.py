@@ -8,6 +8,7 @@ import signal
 from datetime import datetime, timezone
 from pathlib import Path
 
+from archiver.extract.article import Article
 from archiver.warc import Exchange, WarcArchive
 from archiver.warc.check import check_paths
 from archiver.warc.repair import repair_directory
@@ -27,9 +28,9 @@ def exchange(n: int) -> Exchange:
 
 def write_articles(archive: WarcArchive, count: int) -> None:
     for n in range(count):
-        links = archive.begin_article()
-        archive.write_article(links, exchange(n), "<p>clean</p>", [("title", f"T{n}")],
-                              {"url": f"http://127.0.0.1:9/a/{n}", "warc": links})
+        article = Article(url=f"http://127.0.0.1:9/a/{n}", title=f"T{n}", html="<p>clean</p>")
+        archive.write_article(article, exchange(n), site=None, fetched_at=DATE.isoformat(),
+                              http_status=200)
 
 
 def crash(archive: WarcArchive) -> Path:
