@@ -15,7 +15,7 @@ from archiver.discovery.pages import (Page, PageKind, feed_links, page_kind, pag
 from archiver.spiders.news import NewsSpider, generic_profile
 from archiver.spiders.profile import BadArgument
 
-from tests.news.harbour_site import harbour_page
+from tests.support.harbour_site import harbour_page
 
 BASE = "http://127.0.0.1:8765"
 A1 = "/news/2026/05/12/harbour-cranes-get-electric-upgrade-10231"

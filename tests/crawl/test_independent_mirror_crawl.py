@@ -21,7 +21,7 @@ from tests.support.crawl import run_crawl
 from tests.support.records import jsonl_records
 from tests.support.server import LoopbackServer
 
-PAGES = Path(__file__).parent / "sites" / "decoder"
+PAGES = Path(__file__).parents[1] / "sites" / "decoder"
 SM = '<?xml version="1.0"?><{0} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{1}</{0}>'
 EN_ARTICLES = {"/weather-models-learn-to-forecast-hail/": "weather-models-learn-to-forecast-hail",
                "/Inside-The-Race-To-Build-A-Memory-Chip/": "inside-the-race-to-build-a-memory-chip"}

@@ -1,4 +1,5 @@
-"""Fixtures of the CLI tests; the archive builders live in tests.support.archives."""
+"""Suite-wide fixtures: a small archive written by the crawl's own writer (the builders are in
+tests.support.archives), and the reader serving it."""
 
 from __future__ import annotations
 

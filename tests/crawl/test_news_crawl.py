@@ -14,12 +14,18 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from tests.news.harbour_site import HarbourSite
+from tests.support.harbour_site import HarbourSite, expected_site
 from tests.support.crawl import run_crawl
 from tests.support.records import jsonl_records
 
 
 PAGE_SHAPED = "/story/lighthouse-reopens"   # a listing-shaped URL: fetched, then fetched as article
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict:
+    """What the Harbour Courier holds: its articles and its traps."""
+    return expected_site()
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The Harbour Courier: a mock news site on a non-WordPress platform, served on 127.0.0.1.
 
-Files under ``site/`` are pages of our own making. URL path -> file: ``/`` and paths ending in
+Files under ``harbour/site/`` are pages of our own making. URL path -> file: ``/`` and paths ending in
 ``/`` add ``index``; a query string is appended after ``__``; paths without an extension add
 ``.html``. ``{{BASE}}`` in any file becomes the server's own base URL, so robots.txt, sitemaps
 and feeds can name absolute URLs on whatever free port the server got.
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from tests.support.server import LoopbackServer
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent / "harbour"
 SITE_DIR = HERE / "site"
 TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml; charset=utf-8",
          ".atom": "application/atom+xml; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
