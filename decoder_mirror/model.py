@@ -1,8 +1,9 @@
 """The mirror's data model: posts as declarations, rendered later by the templates.
 
 Keeping posts declarative (tuples of blocks, not HTML pages) lets the templates render the same
-post in two markups, lets the feed reuse the body, and lets `expected.py` derive the exact plain
-texts a correct extraction must produce from the very data the pages were rendered from.
+post in two markups, lets the feed reuse the body, and lets the tests
+(tests/support/mirror_expected.py) derive the exact plain texts a correct extraction must produce
+from the very data the pages were rendered from.
 
 Body blocks (first item names the kind):
   ("lead", html)                       bold lead paragraph

@@ -1,7 +1,8 @@
 """Every piece of page chrome text the templates emit, per edition language.
 
-One table on purpose: `expected.py` derives the list of boilerplate strings that must never reach
-a cleaned article from it, so a template cannot grow new chrome that the tests do not know about.
+One table on purpose: the tests (tests/support/mirror_expected.py) derive the list of boilerplate
+strings that must never reach a cleaned article from it, so a template cannot grow new chrome
+that the tests do not know about.
 Marked "seen" where decoder-site.md / the as-read page confirm the wording; the rest is inferred.
 As on the real German page, theme strings ("Skip to content", "Image description", title/aria
 texts) stay English on both editions.
