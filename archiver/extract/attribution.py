@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from .treeutil import HEADINGS, drop, norm, same_site, text_of
+from .treeutil import HEADINGS, drop, head_text, norm, same_site, text_of
 
 GENERIC_SOURCE_PREFIXES = ("Source:", "Sources:", "Quelle:", "Quellen:", "Fuente:", "Fonte:",
                            "Via:")
@@ -28,7 +28,13 @@ def pull_sources(body: HtmlElement, prefixes: tuple[str, ...]) -> list[dict[str,
     """Remove source lines from the body; return them as [{name, url}]."""
     sources: list[dict[str, str | None]] = []
     wanted = tuple(p.lower() for p in prefixes)
+    longest = max((len(p) for p in wanted), default=0)
     for block in list(body.iter("p", "div", "li", "span", "footer", *HEADINGS)):
+        # The head of a block's text is a prefix of its whole text: when it is long enough and
+        # names no source, the block's whole text (a wrapper's is the article's) is not read.
+        head = head_text(block, longest + 10).lower()
+        if len(head) >= longest and not head.startswith(wanted):
+            continue
         text = text_of(block)
         if len(text) > 300 or not text.lower().startswith(wanted) or block.getparent() is None:
             continue

@@ -104,11 +104,14 @@ class PhraseRules:
         if not head:
             return False
         kind = self.kind(head)
+        text: str | None = None
         if kind is None and (len(head) < 90 or el.tag in _LEAF_BLOCKS):  # cheap to read whole
-            kind = _short_block_kind(text_of(el))
+            text = text_of(el)
+            kind = _short_block_kind(text)
         if kind is None:
             return False
-        text = text_of(el)
+        if text is None:
+            text = text_of(el)
         if len(text) > rules.PHRASE_BLOCK_MAX:
             return False
         if kind in _LINKY_KINDS and len(text) > 80 and link_density(el, text) < 0.3:
