@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from archiver.cli import main
 from tests.support.ci import require_tool
 from tests.support.records import jsonl_records
-from tests.support.server import LoopbackServer
+from tests.support.server import LoopbackServer, write_chunked
 
 PARAGRAPH = ("<p>Researchers in Zurich taught a robot arm to fold shirts, towels and trousers "
              "after watching a few hundred human demonstrations recorded in the lab.</p>")
@@ -49,10 +49,7 @@ class Site(BaseHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
-            for start in range(0, len(body), 100):
-                chunk = body[start:start + 100]
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            self.wfile.write(b"0\r\n\r\n")
+            write_chunked(self.wfile, body, 100)
             return
         self._send(200, ctype, text.encode("utf-8"))
 

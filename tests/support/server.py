@@ -10,6 +10,7 @@ from __future__ import annotations
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import BinaryIO
 
 
 class LoopbackServer(ThreadingHTTPServer):
@@ -50,3 +51,12 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def write_chunked(wfile: BinaryIO, body: bytes, size: int) -> None:
+    """Send ``body`` with chunked transfer coding in pieces of ``size`` bytes (the headers,
+    ``Transfer-Encoding: chunked`` among them, already ended)."""
+    for start in range(0, len(body), size):
+        piece = body[start:start + size]
+        wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+    wfile.write(b"0\r\n\r\n")

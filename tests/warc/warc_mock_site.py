@@ -8,7 +8,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler
 
-from tests.support.server import LoopbackServer
+from tests.support.server import LoopbackServer, write_chunked
 
 AD_MARKER = "BUY-NOW-AD-MARKER"
 
@@ -65,10 +65,7 @@ class Handler(BaseHTTPRequestHandler):
         if chunked:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
-            for start in range(0, len(body), 700):
-                piece = body[start:start + 700]
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
-            self.wfile.write(b"0\r\n\r\n")
+            write_chunked(self.wfile, body, 700)
         else:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
