@@ -23,7 +23,7 @@ from .consent import is_consent_panel, sized_like_a_panel
 from .promo import is_promo_box, sized_like_a_box
 from .teasers import CARD_MAX, is_teaser_grid
 from .tokens import is_keep, kind_of
-from .treeutil import drop, link_density, prose_length, text_of
+from .treeutil import drop, link_density, prose_length, text_of, unlinked_length
 
 KEPT = "data-archiver-kept"     # set on what was kept despite a box's name (read by body.py)
 HIDDEN = "data-archiver-hidden"  # hidden content kept as the article, unless paywalled
@@ -46,7 +46,8 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
     _drop_tags(root, removed)
     if profile is not None:
         _drop_profile_selectors(root, profile, when, removed)
-    guard = _Guard(prose_length(root) or 1, headline, prose_after(root, headline), url)
+    loose = prose_length(root) < LOOSE_PAGE
+    guard = _Guard(_measure(root, loose) or 1, headline, prose_after(root, headline), url, loose)
     _drop_by_attributes(root, guard, removed)
     _drop_by_words(root, guard, removed, _paywall_phrases(profile))
     PhraseRules.for_profile(profile).apply(root, removed)
@@ -141,6 +142,7 @@ class _Guard:
     headline: HtmlElement | None
     lead: list[HtmlElement]             # the first prose blocks after the headline
     url: str = ""
+    loose: bool = False                 # next to no <p> prose: text outside links measures
 
     def holds_headline(self, el: HtmlElement) -> bool:
         return self.headline is not None and _holds(el, self.headline)
@@ -163,9 +165,13 @@ class _Guard:
             return True
         if kind != "comments" and el.find(".//h1") is not None and el.tag not in rules.CHROME_TAGS:
             return True
-        if prose_length(el) > MOST * self.total or _subheading(el):
+        if _subheading(el):
             return True
-        return kind not in _NEVER_ARTICLE and _sibling_prose(el) > MOST * self.total
+        if self.loose and kind in _NEVER_ARTICLE:
+            return False                # text outside links is weaker evidence than paragraphs
+        if _measure(el, self.loose) > MOST * self.total:
+            return True
+        return kind not in _NEVER_ARTICLE and _sibling_prose(el, self.loose) > MOST * self.total
 
 
 # Kinds a box right after the headline may be named as and still hold the lead ("teaser").
@@ -173,6 +179,11 @@ _LEAD_SAFE = frozenset(("related", "meta", "author_box", "breadcrumb"))
 # Kinds whose boxes never hold the article, however much prose they have.
 _NEVER_ARTICLE = frozenset(("comments",))
 MOST = 0.4               # share of the page's prose that is "the article"
+# Below this many characters of <p> text, paragraphs do not measure the page: its text is written
+# as lines between <br>s or in bare <div>s (Blogger's "widget Blog" posts, older CMSes), so the
+# guard measures the text outside links instead; otherwise a box named "widget" that holds the
+# whole post would go, because nothing on the page counts as prose.
+LOOSE_PAGE = 300
 
 
 def _holds(el: HtmlElement, target: HtmlElement) -> bool:
@@ -188,12 +199,18 @@ def _subheading(el: HtmlElement) -> bool:
     return all(s is not None and s.tag == "p" and len(text_of(s)) >= 80 for s in (before, after))
 
 
-def _sibling_prose(el: HtmlElement) -> int:
+def _measure(el: HtmlElement, loose: bool) -> int:
+    """How much of the article ``el`` may hold: its paragraph text, or on a loose page (see
+    LOOSE_PAGE) its text outside links."""
+    return unlinked_length(el) if loose else prose_length(el)
+
+
+def _sibling_prose(el: HtmlElement, loose: bool = False) -> int:
     """Prose of ``el`` and its siblings of the same tag and class (0 if it has no class)."""
     cls, parent = el.get("class"), el.getparent()
     if not cls or parent is None:
         return 0
-    return sum(prose_length(s) for s in parent if s.tag == el.tag and s.get("class") == cls)
+    return sum(_measure(s, loose) for s in parent if s.tag == el.tag and s.get("class") == cls)
 
 
 def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> None:

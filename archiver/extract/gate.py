@@ -167,4 +167,29 @@ def prose_run(body: HtmlElement) -> int:
             if not text:
                 continue
         run = 0
+    return max(best, _line_run(body))
+
+
+def _line_run(body: HtmlElement) -> int:
+    """The longest run of prose lines between <br>s in one element: a post written as lines
+    (blog templates, older CMSes) instead of paragraphs reads on just the same."""
+    best = 0
+    for el in body.iter():
+        if not isinstance(el.tag, str) or sum(1 for c in el if c.tag == "br") < 2:
+            continue
+        run, text, linked = 0, [el.text or ""], 0
+        for child in [*el, None]:
+            if child is None or child.tag == "br":
+                line = norm(" ".join(text))
+                if len(line) >= PROSE_CHARS and linked < 0.3 * len(line):
+                    run += 1
+                    best = max(best, run)
+                elif line:
+                    run = 0
+                text, linked = [child.tail or ""] if child is not None else [], 0
+                continue
+            inner = text_of(child)
+            if child.tag == "a":
+                linked += len(inner)
+            text += [inner, child.tail or ""]
     return best

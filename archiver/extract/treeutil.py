@@ -68,6 +68,12 @@ def prose_length(el: HtmlElement) -> int:
     return sum(len(norm(" ".join(p.itertext()))) for p in el.iter("p"))
 
 
+def unlinked_length(el: HtmlElement) -> int:
+    """Characters of text under ``el`` outside links: what a reader reads there rather than
+    follows (menus and link lists have next to none)."""
+    return max(0, len(text_of(el)) - sum(len(text_of(a)) for a in el.iter("a")))
+
+
 def link_density(el: HtmlElement, text: str | None = None) -> float:
     """Share of the element's text that sits inside links."""
     text = text if text is not None else text_of(el)

@@ -341,3 +341,33 @@ def test_article_in_a_declarative_shadow_root():
     html = page(f"<news-article><template shadowrootmode='open'><article><h1>{TITLE}</h1>"
                 f"{paragraphs()}</article></template></news-article>")
     assert_all(extract_article(html, URL).text)
+
+
+def test_blog_post_of_br_lines_in_a_widget_box_without_an_h1():
+    """Blog templates (Blogger's 'widget Blog') put the post in a box named 'widget', its title
+    in an h3 and its text as lines between <br>s: no <p> on the page, so paragraphs cannot say
+    which box is the article; the text outside links does."""
+    post = "<br><br>".join(PARAS)
+    sidebar = "".join(f'<div class="widget LinkList"><h2>Links</h2><ul><li><a href="/p/{i}/">'
+                      f"Archive page number {i}</a></li></ul></div>" for i in range(6))
+    html = page(f'<div id="main-wrapper"><div class="widget Blog" id="Blog1">'
+                f'<div class="post"><h3 class="post-title">{TITLE}</h3>'
+                f'<div class="post-body">{post}</div></div></div></div>'
+                f'<div id="sidebar-wrapper">{sidebar}<div class="widget Text">Weather: sunny.</div></div>'
+                '<div class="footer-widgets-wrap">Powered by a blog host. Theme images by someone.</div>')
+    article = extract_article(html, URL)
+    assert_all(article.text)
+    assert "Archive page number" not in article.text
+
+
+def test_article_of_div_paragraphs_in_grid_cells_named_sidebar():
+    """The article written as <div> paragraphs, cut into cells of a grid its CSS calls
+    'sidebar-grid': no cell holds most of the page's text, the run of cells does."""
+    cells = "".join(f'<div class="sidebar-grid__container">'
+                    + "".join(f"<div class='text'>{t}</div>" for t in PARAS[i:i + 2]) + "</div>"
+                    for i in range(0, len(PARAS), 2))
+    html = page(f'<article><div class="sidebar-grid"><h1>{TITLE}</h1>{cells}'
+                f'<aside class="sidebar-grid__sidebar"><a href="/x/">Another story</a></aside>'
+                "</div></article>")
+    article = extract_article(html, URL)
+    assert_all(article.text)
