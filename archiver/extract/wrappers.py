@@ -23,6 +23,8 @@ _PLAIN = frozenset(("div", "span", "section"))     # wrappers without meaning of
 # it on a line of its own).
 _BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
                      "blockquote", "pre", "figure"))
+# Children that make an element a container rather than a paragraph.
+_CONTAINER_CHILDREN = _BLOCKS | _MERGEABLE - {"span"} | {"aside", "header", "footer", "nav"}
 
 
 def collapse_wrappers(scope: HtmlElement) -> None:
@@ -49,6 +51,10 @@ def _only_child(el: HtmlElement) -> HtmlElement | None:
     return child
 
 
+def _holds_blocks(el: HtmlElement) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _CONTAINER_CHILDREN for c in el)
+
+
 def _merge(outer: HtmlElement, inner: HtmlElement) -> None:
     """Keep the inner element (its children are the content), with the outer's attributes
     added: classes joined, ids and markers kept where the inner has none, the stronger tag."""
@@ -59,7 +65,9 @@ def _merge(outer: HtmlElement, inner: HtmlElement) -> None:
         if outer.get(name) is not None and inner.get(name) is None:
             inner.set(name, outer.get(name))
     if _RANK[outer.tag] > _RANK[inner.tag]:
-        inner.tag = outer.tag
+        # A paragraph written as a <div> (or a <span>) stays a div: readability reads a div
+        # without blocks inside as a paragraph, a <section> or <article> not at all.
+        inner.tag = outer.tag if _holds_blocks(inner) else "div"
     inner.tail = outer.tail
     outer.addprevious(inner)
     outer.getparent().remove(outer)
