@@ -8,7 +8,7 @@ cheaper to score. Rules are data (rules.py); a site profile adds selectors, labe
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -47,7 +47,8 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
     if profile is not None:
         _drop_profile_selectors(root, profile, when, removed)
     loose = prose_length(root) < LOOSE_PAGE
-    guard = _Guard(_measure(root, loose) or 1, headline, prose_after(root, headline), url, loose)
+    guard = _Guard(_measure(root, loose) or 1, headline, prose_after(root, headline), url, loose,
+                   root)
     _drop_by_attributes(root, guard, removed)
     _drop_by_words(root, guard, removed, _paywall_phrases(profile))
     PhraseRules.for_profile(profile).apply(root, removed)
@@ -143,6 +144,8 @@ class _Guard:
     lead: list[HtmlElement]             # the first prose blocks after the headline
     url: str = ""
     loose: bool = False                 # next to no <p> prose: text outside links measures
+    root: HtmlElement | None = None     # the page, for the prose of a class's family
+    _families: dict = field(default_factory=dict, repr=False)
 
     def holds_headline(self, el: HtmlElement) -> bool:
         return self.headline is not None and _holds(el, self.headline)
@@ -151,9 +154,24 @@ class _Guard:
         """The headline or the first prose after it (the lead, the body's first paragraphs)."""
         return self.holds_headline(el) or any(_holds(el, block) for block in self.lead)
 
+    def family_prose(self, el: HtmlElement) -> int:
+        """Prose of every element of the page with ``el``'s tag and class, ``el`` among them
+        (0 without a class): an article cut into "widgets", grid cells or text modules, or
+        every metered paragraph marked ``p.paywall``, each in a wrapper of its own or not.
+        Measured once per family, before any of it goes."""
+        cls = el.get("class")
+        if not cls:
+            return 0
+        key = (el.tag, cls)
+        if key not in self._families:
+            scope = self.root if self.root is not None else el.getparent()
+            self._families[key] = 0 if scope is None else sum(
+                _measure(x, self.loose) for x in scope.iter(el.tag) if x.get("class") == cls)
+        return self._families[key]
+
     def protects(self, el: HtmlElement, kind: str) -> bool:
         """Semantic roots, body markers, the headline, most of the prose (alone or as one of
-        a run of like siblings: an article split into "widgets", grid cells, text modules or
+        a family of like elements: an article split into "widgets", grid cells, text modules or
         metered paragraphs all carrying one class)."""
         if el.tag in _NEVER_DROP or el.get("itemprop") == "articleBody":
             return True
@@ -171,7 +189,7 @@ class _Guard:
             return False                # text outside links is weaker evidence than paragraphs
         if _measure(el, self.loose) > MOST * self.total:
             return True
-        return kind not in _NEVER_ARTICLE and _sibling_prose(el, self.loose) > MOST * self.total
+        return kind not in _NEVER_ARTICLE and self.family_prose(el) > MOST * self.total
 
 
 # Kinds a box right after the headline may be named as and still hold the lead ("teaser").
@@ -203,14 +221,6 @@ def _measure(el: HtmlElement, loose: bool) -> int:
     """How much of the article ``el`` may hold: its paragraph text, or on a loose page (see
     LOOSE_PAGE) its text outside links."""
     return unlinked_length(el) if loose else prose_length(el)
-
-
-def _sibling_prose(el: HtmlElement, loose: bool = False) -> int:
-    """Prose of ``el`` and its siblings of the same tag and class (0 if it has no class)."""
-    cls, parent = el.get("class"), el.getparent()
-    if not cls or parent is None:
-        return 0
-    return sum(_measure(s, loose) for s in parent if s.tag == el.tag and s.get("class") == cls)
 
 
 def _drop_by_attributes(root: HtmlElement, guard: _Guard, removed: Counter) -> None:

@@ -371,3 +371,12 @@ def test_article_of_div_paragraphs_in_grid_cells_named_sidebar():
                 "</div></article>")
     article = extract_article(html, URL)
     assert_all(article.text)
+
+
+def test_metered_paragraphs_each_in_a_wrapper_of_their_own():
+    """Every paragraph marked p.paywall, each alone in its text-block wrapper: no paragraph
+    and no run of siblings holds most of the prose, the family of p.paywall does."""
+    blocks = "".join(f'<div data-component="text-block"><p class="paywall">{t}</p></div>'
+                     for t in PARAS)
+    html = page(f"<header><h1>{TITLE}</h1></header><div id='main-content'>{blocks}</div>")
+    assert_all(extract_article(html, URL).text)
