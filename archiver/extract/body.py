@@ -20,11 +20,11 @@ from readability import Document
 from readability.readability import Unparseable, clean
 
 from .assemble import like_parts
-from .clean import KEPT
+from .clean import KEPT, MOST
 from .gate import ARTICLE_RUN, prose_run
 from .lead import find_lead
-from .tokens import runs
-from .treeutil import link_density, same_site, text_of
+from .tokens import is_keep, kind_of, runs
+from .treeutil import link_density, prose_length, same_site, text_of
 from .wrappers import collapse_wrappers
 
 MARK = "data-aid"
@@ -72,12 +72,23 @@ class _Readability(Document):
         ``sidebar-grid__container``) and penalises, then drops, what carries them. The cleaner
         keeps a box-named element only when content or position says it holds the article
         (clean.py marks it ``KEPT``): such an element gets +25 for a whole word that names the
-        article ("article-body", "story") and no penalty.
+        article ("article-body", "story") and no penalty. So does an element whose name says
+        it is the article body ("entry-content sidebar": the layout's word is not a verdict).
         """
-        if e.get(KEPT) is None:
-            return super().class_weight(e)
+        if e.get(KEPT) is None and not (is_keep(e.get("class", "")) or is_keep(e.get("id", ""))):
+            weight = super().class_weight(e)
+            return 0 if weight < 0 and self._holds_most(e) else weight
         return sum(25 for value in (e.get("class"), e.get("id"))
                    if value and not _POSITIVE.isdisjoint(runs(value)))
+
+    def _holds_most(self, e) -> bool:
+        """Whether ``e`` holds most of the page's prose (and is not named a comment thread):
+        then a word of its name ("promo", "sidebar", "widget") is no reason to drop it."""
+        if "comments" in (kind_of(e.get("class", "")), kind_of(e.get("id", ""))):
+            return False
+        if not hasattr(self, "_prose_total"):
+            self._prose_total = prose_length(self.html)
+        return self._prose_total > 0 and prose_length(e) > MOST * self._prose_total
 
     def select_best_candidate(self, candidates: dict):
         best = super().select_best_candidate(candidates)

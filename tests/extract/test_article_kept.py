@@ -380,3 +380,15 @@ def test_metered_paragraphs_each_in_a_wrapper_of_their_own():
                      for t in PARAS)
     html = page(f"<header><h1>{TITLE}</h1></header><div id='main-content'>{blocks}</div>")
     assert_all(extract_article(html, URL).text)
+
+
+def test_article_in_a_container_readability_names_negative():
+    """readability penalises any name with 'scroll', 'media', 'tool' or 'promo' in it, and
+    then drops what carries it; an infinite-scroll wrapper or a 'story-promo-layout' around
+    the whole article is not a reason to lose the article."""
+    for name in ("infinite-scroll-item", "story-promo-layout", "entry-content sidebar"):
+        html = page(f"<main><h1>{TITLE}</h1><div class='{name}'><div class='inner'>"
+                    f"{paragraphs()}</div></div><div class='weather'><p>Rain is expected on "
+                    "Saturday, with temperatures of about twelve degrees in the city.</p><p>The "
+                    "wind will ease on Sunday, and the afternoon should be dry.</p></div></main>")
+        assert_all(extract_article(html, URL).text)
