@@ -158,7 +158,8 @@ class _Guard:
         """Prose of every element of the page with ``el``'s tag and class, ``el`` among them
         (0 without a class): an article cut into "widgets", grid cells or text modules, or
         every metered paragraph marked ``p.paywall``, each in a wrapper of its own or not.
-        Measured once per family, before any of it goes."""
+        Measured once per family, when the first of it is judged (the walk is top-down, so
+        before any of the family went)."""
         cls = el.get("class")
         if not cls:
             return 0
