@@ -146,6 +146,7 @@ class _Guard:
     loose: bool = False                 # next to no <p> prose: text outside links measures
     root: HtmlElement | None = None     # the page, for the prose of a class's family
     _families: dict = field(default_factory=dict, repr=False)
+    _members: dict = field(default_factory=dict, repr=False)
 
     def holds_headline(self, el: HtmlElement) -> bool:
         return self.headline is not None and _holds(el, self.headline)
@@ -165,9 +166,11 @@ class _Guard:
             return 0
         key = (el.tag, cls)
         if key not in self._families:
-            scope = self.root if self.root is not None else el.getparent()
-            self._families[key] = 0 if scope is None else sum(
-                _measure(x, self.loose) for x in scope.iter(el.tag) if x.get("class") == cls)
+            if not self._members:           # one walk of the page groups every family
+                for x in (self.root if self.root is not None else el).iter():
+                    if isinstance(x.tag, str) and x.get("class"):
+                        self._members.setdefault((x.tag, x.get("class")), []).append(x)
+            self._families[key] = sum(_measure(x, self.loose) for x in self._members.get(key, [el]))
         return self._families[key]
 
     def protects(self, el: HtmlElement, kind: str) -> bool:
