@@ -22,13 +22,12 @@ Nothing is timed; pages and ground truth are read as bench/extraction.py reads t
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-from extraction import DEFAULT_DIRS, REPO, load_pages, load_scorer, page_f1
+from extraction import DEFAULT_DIRS, REPO, Ours, load_pages, load_scorer, page_f1
 
 DEFAULT_CHANGES = ("h1", "h2", "divs", "wrap", "pclass=paywall", "pclass=teaser", "box=sidebar",
                    "box=widget", "box=promo", "box=related-posts")
@@ -79,19 +78,11 @@ def change(name: str, html: str) -> str:
     raise SystemExit(f"unknown change {name!r}; known: {', '.join(DEFAULT_CHANGES)}")
 
 
-def ours(html: str, url: str) -> str:
-    from archiver.extract import NotAnArticle, extract_article
-    try:
-        return extract_article(html, url).text
-    except NotAnArticle:
-        return ""
-
-
 def probe(bench: Path, changes: list[str]) -> None:
     scorer = load_scorer(bench)
     pages = load_pages(bench)
-    expected = {k: v["articleBody"] for k, v in
-                json.loads((bench / "ground-truth.json").read_text("utf-8")).items()}
+    expected = scorer.load_ground_truth(bench / "ground-truth.json")
+    ours = Ours()
     base = {pid: page_f1(scorer, expected[pid], ours(html, url))[0] for pid, url, html in pages}
     mean = sum(base.values()) / len(base)
     print(f"\n== {bench.name}: {len(pages)} pages; untouched: mean F1 {mean:.4f}")
