@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from functools import cached_property
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -20,7 +21,7 @@ from readability import Document
 from readability.readability import Unparseable, clean
 
 from .assemble import like_parts
-from .clean import KEPT, MOST
+from .clean import KEPT, MOST, NEVER_ARTICLE
 from .gate import ARTICLE_RUN, prose_run
 from .lead import find_lead
 from .tokens import is_keep, kind_of, runs
@@ -84,11 +85,14 @@ class _Readability(Document):
     def _holds_most(self, e) -> bool:
         """Whether ``e`` holds most of the page's prose (and is not named a comment thread):
         then a word of its name ("promo", "sidebar", "widget") is no reason to drop it."""
-        if "comments" in (kind_of(e.get("class", "")), kind_of(e.get("id", ""))):
+        if {kind_of(e.get("class", "")), kind_of(e.get("id", ""))} & NEVER_ARTICLE:
             return False
-        if not hasattr(self, "_prose_total"):
-            self._prose_total = prose_length(self.html)
         return self._prose_total > 0 and prose_length(e) > MOST * self._prose_total
+
+    @cached_property
+    def _prose_total(self) -> int:
+        """The page's prose, measured when the first penalty is weighed (summary has parsed)."""
+        return prose_length(self.html)
 
     def select_best_candidate(self, candidates: dict):
         best = super().select_best_candidate(candidates)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
@@ -47,8 +47,8 @@ def clean_tree(root: HtmlElement, profile=None, when: date | None = None,
     if profile is not None:
         _drop_profile_selectors(root, profile, when, removed)
     loose = prose_length(root) < LOOSE_PAGE
-    guard = _Guard(_measure(root, loose) or 1, headline, prose_after(root, headline), url, loose,
-                   root)
+    guard = _Guard(root, _measure(root, loose) or 1, headline, prose_after(root, headline), url,
+                   loose)
     _drop_by_attributes(root, guard, removed)
     _drop_by_words(root, guard, removed, _paywall_phrases(profile))
     PhraseRules.for_profile(profile).apply(root, removed)
@@ -139,14 +139,13 @@ def _attribute_kind(el: HtmlElement) -> str | None:
 class _Guard:
     """What a class name may not remove: the article, told by content and position."""
 
+    root: HtmlElement                   # the page
     total: int                          # prose characters of the page
     headline: HtmlElement | None
     lead: list[HtmlElement]             # the first prose blocks after the headline
     url: str = ""
     loose: bool = False                 # next to no <p> prose: text outside links measures
-    root: HtmlElement | None = None     # the page, for the prose of a class's family
-    _families: dict = field(default_factory=dict, repr=False)
-    _members: dict = field(default_factory=dict, repr=False)
+    _families: dict = field(default_factory=dict, repr=False)   # (tag, class) -> prose
 
     def holds_headline(self, el: HtmlElement) -> bool:
         return self.headline is not None and _holds(el, self.headline)
@@ -166,12 +165,18 @@ class _Guard:
             return 0
         key = (el.tag, cls)
         if key not in self._families:
-            if not self._members:           # one walk of the page groups every family
-                for x in (self.root if self.root is not None else el).iter():
-                    if isinstance(x.tag, str) and x.get("class"):
-                        self._members.setdefault((x.tag, x.get("class")), []).append(x)
-            self._families[key] = sum(_measure(x, self.loose) for x in self._members.get(key, [el]))
+            self._families[key] = sum(_measure(x, self.loose)
+                                      for x in self._members.get(key, [el]))
         return self._families[key]
+
+    @cached_property
+    def _members(self) -> dict[tuple[str, str], list[HtmlElement]]:
+        """Every element with a class, grouped by (tag, class): one walk of the page."""
+        members: dict[tuple[str, str], list[HtmlElement]] = {}
+        for x in self.root.iter():
+            if isinstance(x.tag, str) and x.get("class"):
+                members.setdefault((x.tag, x.get("class")), []).append(x)
+        return members
 
     def protects(self, el: HtmlElement, kind: str) -> bool:
         """Semantic roots, body markers, the headline, most of the prose (alone or as one of
@@ -189,17 +194,17 @@ class _Guard:
             return True
         if _subheading(el):
             return True
-        if self.loose and kind in _NEVER_ARTICLE:
+        if self.loose and kind in NEVER_ARTICLE:
             return False                # text outside links is weaker evidence than paragraphs
         if _measure(el, self.loose) > MOST * self.total:
             return True
-        return kind not in _NEVER_ARTICLE and self.family_prose(el) > MOST * self.total
+        return kind not in NEVER_ARTICLE and self.family_prose(el) > MOST * self.total
 
 
 # Kinds a box right after the headline may be named as and still hold the lead ("teaser").
 _LEAD_SAFE = frozenset(("related", "meta", "author_box", "breadcrumb"))
 # Kinds whose boxes never hold the article, however much prose they have.
-_NEVER_ARTICLE = frozenset(("comments",))
+NEVER_ARTICLE = frozenset(("comments",))
 MOST = 0.4               # share of the page's prose that is "the article"
 # Below this many characters of <p> text, paragraphs do not measure the page: its text is written
 # as lines between <br>s or in bare <div>s (Blogger's "widget Blog" posts, older CMSes), so the

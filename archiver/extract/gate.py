@@ -8,6 +8,7 @@ articles carry a cookie banner or a recaptcha in their comment form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -177,19 +178,26 @@ def _line_run(body: HtmlElement) -> int:
     for el in body.iter():
         if not isinstance(el.tag, str) or sum(1 for c in el if c.tag == "br") < 2:
             continue
-        run, text, linked = 0, [el.text or ""], 0
-        for child in [*el, None]:
-            if child is None or child.tag == "br":
-                line = norm(" ".join(text))
-                if len(line) >= PROSE_CHARS and linked < 0.3 * len(line):
-                    run += 1
-                    best = max(best, run)
-                elif line:
-                    run = 0
-                text, linked = [child.tail or ""] if child is not None else [], 0
-                continue
-            inner = text_of(child)
-            if child.tag == "a":
-                linked += len(inner)
-            text += [inner, child.tail or ""]
+        run = 0
+        for line, linked in _br_lines(el):
+            if len(line) >= PROSE_CHARS and linked < 0.3 * len(line):
+                run += 1
+                best = max(best, run)
+            elif line:
+                run = 0
     return best
+
+
+def _br_lines(el: HtmlElement) -> Iterator[tuple[str, int]]:
+    """The lines of ``el``'s text between its <br> children, each with its characters in links."""
+    parts, linked = [el.text or ""], 0
+    for child in el:
+        if child.tag == "br":
+            yield norm(" ".join(parts)), linked
+            parts, linked = [], 0
+        else:
+            inner = text_of(child)
+            linked += len(inner) if child.tag == "a" else 0
+            parts.append(inner)
+        parts.append(child.tail or "")
+    yield norm(" ".join(parts)), linked

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
+from .treeutil import BLOCK_TAGS
+
 _MERGEABLE = frozenset(("div", "section", "article", "main", "span"))
 _RANK = {"article": 3, "main": 2, "section": 1, "div": 0, "span": -1}   # a block beats a span
 _KEEP_ATTRS = ("id", "itemprop", "role")
@@ -23,8 +25,8 @@ _PLAIN = frozenset(("div", "span", "section"))     # wrappers without meaning of
 # it on a line of its own).
 _BLOCKS = frozenset(("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table",
                      "blockquote", "pre", "figure"))
-# Children that make an element a container rather than a paragraph.
-_CONTAINER_CHILDREN = _BLOCKS | _MERGEABLE - {"span"} | {"aside", "header", "footer", "nav"}
+# Children that make an element a container rather than a paragraph (a line break does not).
+_CONTAINER_CHILDREN = BLOCK_TAGS - {"br", "hr"}
 
 
 def collapse_wrappers(scope: HtmlElement) -> None:
